@@ -1,0 +1,1 @@
+"""The khabar command line (Typer)."""

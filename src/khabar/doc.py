@@ -1,0 +1,350 @@
+"""The document model: immutable records that point back into the text.
+
+Every record that covers text stores ``start``/``end``: half-open offsets in
+Unicode code points (Python ``str`` indices) into :attr:`Document.text`, with
+the invariant ``doc.text[x.start:x.end] == x.text``. ``Document.text`` is the
+text exactly as extracted from the input; normalization never changes it
+(see :mod:`khabar.text.normalize`).
+
+Records are frozen dataclasses; each pipeline stage returns a new
+:class:`Document` with ``dataclasses.replace``. :meth:`Document.to_dict` gives
+the JSON record of ``SPEC.md`` (plus ``tokens`` and a few extra fields, which
+the contract allows).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Literal
+
+__all__ = [
+    "Span",
+    "Sentence",
+    "Token",
+    "Entity",
+    "Timex",
+    "Quantity",
+    "Speaker",
+    "Quote",
+    "Attribution",
+    "Actor",
+    "Event",
+    "Meta",
+    "Document",
+    "EntityLabel",
+    "TimexType",
+    "EventStatus",
+]
+
+EntityLabel = Literal["PER", "ORG", "GPE", "LOC", "FAC", "NORP", "MISC"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+EventStatus = Literal["occurred", "planned", "expected", "possible", "requested", "denied"]
+
+ENTITY_LABELS: tuple[str, ...] = ("PER", "ORG", "GPE", "LOC", "FAC", "NORP", "MISC")
+TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
+EVENT_STATUSES: tuple[str, ...] = ("occurred", "planned", "expected", "possible", "requested", "denied")
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A bare stretch of text: ``text == doc.text[start:end]`` (code points, half-open)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence, ``[start, end)`` in code points; trailing spaces excluded."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A whitespace/punctuation token with its clitic analysis.
+
+    ``stem_start`` is the offset where the stem begins once proclitics
+    (و ف ب ل ك س and the article ال) are set aside: in ``وبالعراق`` the token
+    spans the whole word and ``stem_start`` points at ``عراق``.
+    ``norm`` is the token's matching form (see :func:`khabar.text.normalize.normalize`).
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    kind: Literal["word", "number", "punct", "latin", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity mention.
+
+    ``label`` is one of PER, ORG, GPE, LOC, FAC, NORP, MISC. ``kb`` is the
+    knowledge-base id (a Wikidata QID where known), ``country`` an ISO 3166
+    alpha-3 code, ``canonical`` a stable key shared by every mention of the
+    same entity, ``sector`` an actor sector (GOV, MIL, IGO, MED, REB, …) used
+    by the event coder. ``source`` tells which matcher found it.
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    name_en: str | None = None
+    kb: str | None = None
+    country: str | None = None
+    canonical: str = ""
+    sector: str | None = None
+    source: str = "gazetteer"
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A TIMEX3 temporal expression.
+
+    ``value`` is an ISO 8601 date (``2021-02-15``, ``2020-05``, ``2022``), a
+    duration (``P1Y``) or ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``; ``None``
+    when it cannot be resolved (then ``anchor`` says why). ``mod`` is a TIMEX3
+    modifier (START, MID, END, APPROX, …). ``anchor`` is ``"published"`` when
+    the value was computed from the publication date.
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    mod: str | None = None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A count or amount: either ``value`` or a ``min``/``max`` interval.
+
+    ``unit`` is an English lemma of the counted noun (``soldier``, ``person``,
+    ``USD``, ``percent``), ``unit_ar`` the Arabic word it came from, ``approx``
+    whether the text hedges (نحو، حوالي).
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    value: float | int | None = None
+    min: float | int | None = None
+    max: float | int | None = None
+    approx: bool = False
+    unit: str | None = None
+    unit_ar: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who speaks a quote: a span of the text and, where linked, its entity id."""
+
+    start: int
+    end: int
+    text: str
+    entity: str | None = None
+    name_en: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Direct (between marks) or indirect (قال … إن …) speech, with its cue verb."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    direct: bool
+    cue: str | None = None
+    speaker: Speaker | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A sourcing phrase such as ``بحسب ما نقلته رويترز``; ``source`` is the English name."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An event participant: an entity (by id) or a bare phrase, with actor codes."""
+
+    text: str
+    entity: str | None = None
+    name_en: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A PLOVER event.
+
+    ``type`` is one of the 16 PLOVER types, ``mode`` a PLOVER mode or ``None``,
+    ``status`` one of occurred/planned/expected/possible/requested/denied.
+    ``location`` is an entity id, ``date`` a timex id, ``quantities`` quantity
+    ids, ``sentence`` the index into ``Document.sentences``.
+    """
+
+    id: str
+    type: str
+    status: str
+    trigger: Span
+    sentence: int
+    mode: str | None = None
+    source: Actor | None = None
+    target: Actor | None = None
+    location: str | None = None
+    date: str | None = None
+    quantities: tuple[str, ...] = ()
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Article metadata; ``published`` anchors relative dates."""
+
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+
+
+def _doc_id(text: str, url: str | None) -> str:
+    key = (url or "") + "\x00" + text
+    return "doc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article and everything found in it.
+
+    Build one with :meth:`Document.new`; pipeline stages fill the tuples.
+    """
+
+    id: str
+    text: str
+    meta: Meta = field(default_factory=Meta)
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    events: tuple[Event, ...] = ()
+    language: str = "ar"
+
+    @classmethod
+    def new(cls, text: str, meta: Meta | None = None, doc_id: str | None = None) -> "Document":
+        """A document with no annotations yet; the id is a hash of url and text."""
+        meta = meta or Meta()
+        return cls(id=doc_id or _doc_id(text, meta.url), text=text, meta=meta)
+
+    def with_(self, **changes: Any) -> "Document":
+        """A copy with some fields replaced (``dataclasses.replace``)."""
+        return replace(self, **changes)
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence that contains ``offset`` (the nearest preceding one otherwise)."""
+        lo, hi = 0, len(self.sentences) - 1
+        best = 0
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].start <= offset:
+                best = mid
+                lo = mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity with this id, or ``None``."""
+        if entity_id is None:
+            return None
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None
+
+    def to_dict(self, *, tokens: bool = False) -> dict[str, Any]:
+        """The SPEC.md JSON record (a plain ``dict``); ``tokens=True`` adds tokens."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "text": self.text,
+            "language": self.language,
+            "meta": {
+                "title": self.meta.title,
+                "url": self.meta.url,
+                "source": self.meta.source,
+                "published": self.meta.published.isoformat() if self.meta.published else None,
+            },
+            "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
+        }
+        if tokens:
+            out["tokens"] = [asdict(t) for t in self.tokens]
+        out["entities"] = [asdict(e) for e in self.entities]
+        out["timexes"] = [asdict(t) for t in self.timexes]
+        out["quantities"] = [asdict(q) for q in self.quantities]
+        out["quotes"] = [asdict(q) for q in self.quotes]
+        out["attributions"] = [asdict(a) for a in self.attributions]
+        out["events"] = [
+            {**asdict(e), "quantities": list(e.quantities)} for e in self.events
+        ]
+        return out
+
+
+def spans_of(doc: Document) -> list[tuple[str, Any]]:
+    """Every (kind, record) in ``doc`` that carries ``start``/``end``/``text``.
+
+    Used by tests and :func:`check_offsets` to assert the offset invariant.
+    """
+    items: list[tuple[str, Any]] = []
+    for kind in ("tokens", "entities", "timexes", "quantities", "quotes", "attributions"):
+        for x in getattr(doc, kind):
+            items.append((kind, x))
+    for q in doc.quotes:
+        if q.speaker is not None:
+            items.append(("speaker", q.speaker))
+    for e in doc.events:
+        items.append(("trigger", e.trigger))
+    return items
+
+
+def check_offsets(doc: Document) -> list[str]:
+    """Problems with the offset invariant, as readable strings (empty when all hold)."""
+    bad = []
+    n = len(doc.text)
+    for kind, x in spans_of(doc):
+        if not (0 <= x.start <= x.end <= n) or doc.text[x.start : x.end] != x.text:
+            bad.append(f"{kind} [{x.start},{x.end}) {x.text!r} != {doc.text[x.start:x.end]!r}")
+    for s in doc.sentences:
+        if not (0 <= s.start <= s.end <= n):
+            bad.append(f"sentence [{s.start},{s.end}) out of range")
+    return bad
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """Names of a record class's fields (for the store and exporters)."""
+    return tuple(f.name for f in fields(cls))

@@ -1,0 +1,1 @@
+"""PLOVER event coding from an Arabic trigger lexicon."""
