@@ -1,0 +1,197 @@
+"""The ``khabar`` command line.
+
+Commands call library functions; this module only parses options, prints and
+maps errors to exit codes:
+
+* 0 — success;
+* 1 — some documents failed, or an evaluation floor was missed;
+* 2 — bad usage or bad input (a one-line message on stderr names the input
+  and the reason; ``--debug`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from khabar import __version__
+from khabar.errors import ConfigError, InputError, KhabarError
+
+app = typer.Typer(
+    name="khabar",
+    help=(
+        "khabar (خبر) turns Arabic news into structured, source-grounded event data: "
+        "entities, dates (TIMEX3), quantities, quotes, attributions and PLOVER events, "
+        "each with character offsets into the article.\n\n"
+        "Start with:  khabar extract ARTICLE.txt --published 2021-02-16"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+_state = {"debug": False}
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+class BidiOption(str, Enum):
+    logical = "logical"
+    visual = "visual"
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"khabar: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{option} {value!r} is not a date in the form YYYY-MM-DD (e.g. 2021-02-16)") from None
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    ctx: typer.Context,
+    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", is_eager=True)] = False,
+) -> None:
+    _state["debug"] = debug
+    if version:
+        typer.echo(f"khabar {__version__}")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="Article file (.txt in UTF-8/UTF-16/windows-1256/ISO-8859-6, or .html), or - for standard input.", metavar="PATH|-")],
+    published: Annotated[Optional[str], typer.Option("--published", "-p", help="Publication date YYYY-MM-DD: the anchor for relative dates (أمس، الخميس المقبل). Without it the page metadata is used, else relative dates stay unresolved.")] = None,
+    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="json: the SPEC record on stdout; text: a readable summary. Default: text on a terminal, json otherwise.")] = None,
+    url: Annotated[Optional[str], typer.Option(help="The article's URL (stored in meta).")] = None,
+    title: Annotated[Optional[str], typer.Option(help="The article's title (stored in meta).")] = None,
+    encoding: Annotated[Optional[str], typer.Option(help="Force a text encoding (e.g. cp1256) instead of detecting it.")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")] = 10 * 1024 * 1024,
+    bidi: Annotated[BidiOption, typer.Option(help="Text summary: logical (for terminals that do bidi) or visual (reordered, for terminals that don't).")] = BidiOption.logical,
+    tokens: Annotated[bool, typer.Option("--tokens", help="Include tokens in the JSON record.")] = False,
+    timing: Annotated[bool, typer.Option("--timing", help="Print the time taken to stderr.")] = False,
+) -> None:
+    """Extract entities, dates, quantities, quotes and events from one Arabic article.
+
+    Examples:
+
+        khabar extract examples/baghdad-drone-2024-01-05.txt --published 2024-01-05
+
+        khabar extract page.html --format json > record.json
+
+        cat article.txt | khabar extract - -p 2021-02-16 -f json
+    """
+    from khabar.ingest import read_input
+    from khabar.pipeline import extract as run
+
+    t0 = time.perf_counter()
+    pub = _parse_date(published, "--published")
+    raw = read_input(path, encoding=encoding, max_bytes=max_bytes)
+    doc = run(
+        raw.text,
+        published=pub or raw.published,
+        url=url or raw.url,
+        title=title or raw.title,
+        source=raw.site,
+    )
+    elapsed = time.perf_counter() - t0
+    out_fmt = fmt or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.json)
+    if out_fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(doc.to_dict(tokens=tokens), ensure_ascii=False, indent=1) + "\n")
+    else:
+        from khabar.render import render_summary
+
+        render_summary(doc, bidi=bidi.value)  # type: ignore[arg-type]
+    if timing:
+        typer.echo(f"khabar: {path}: {len(raw.text)} characters in {elapsed * 1000:.1f} ms", err=True)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json, SPEC.md format).", metavar="GOLD...")],
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table (readable) or json.")] = ReportFormat.table,
+) -> None:
+    """Score khabar against hand annotations and print P/R/F1 per kind.
+
+    Each gold file names its article (``doc``) and publication date; khabar
+    extracts the article and the result is scored as SPEC.md describes
+    (entities strict and lenient, timex values, quantity values, quotes with
+    speakers, attributions, events with their attributes).
+
+    Example:
+
+        khabar eval ../shared/gold/*.gold.json examples/gold/*.gold.json
+    """
+    from khabar.eval.score import format_report, run_eval
+
+    if not gold:
+        raise ConfigError("give at least one gold file")
+    report = run_eval(list(gold))
+    if fmt is ReportFormat.json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        from rich.console import Console
+
+        Console().print(format_report(report))
+
+
+def main() -> None:
+    """Entry point: run the app, turning khabar errors into one-line messages."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        app(standalone_mode=False)
+    except KhabarError as exc:
+        if debug:
+            raise
+        _code = 2 if isinstance(exc, (InputError, ConfigError)) else 1
+        try:
+            _fail(str(exc), _code)
+        except typer.Exit as e:
+            sys.exit(e.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("khabar: aborted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo("khabar: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors (duck-typed: Typer may vendor click) and real bugs
+        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if debug:
+            raise
+        typer.echo(f"khabar: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        sys.exit(3)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,49 @@
+from khabar.text.segment import proclitic_prefixes, split_sentences, tokenize
+
+
+def _sents(text):
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_arabic_punctuation_and_lines():
+    text = "وصل الوزير إلى بغداد. هل يلتقي الرئيس؟ نعم!\nثم غادر؛ وانتهت الزيارة"
+    assert _sents(text) == ["وصل الوزير إلى بغداد.", "هل يلتقي الرئيس؟", "نعم!", "ثم غادر؛", "وانتهت الزيارة"]
+
+
+def test_no_split_in_decimals_or_ellipsis():
+    text = "ارتفع المؤشر 2.5 في المئة..وتراجع الدولار... ثم استقر."
+    assert _sents(text) == [text]
+
+
+def test_closing_quote_stays_with_sentence():
+    text = "قال: «سنعود.» ثم مضى."
+    assert _sents(text) == ["قال: «سنعود.»", "ثم مضى."]
+
+
+def test_sentences_trim_spaces():
+    text = "  أولا.   ثانيا.  "
+    ss = split_sentences(text)
+    assert [(s.start, s.end) for s in ss] == [(2, 7), (10, 16)]
+
+
+def test_tokens_with_offsets_and_kinds():
+    text = "وبالعراق ٥٠٠ جندي، NATO."
+    toks = tokenize(text)
+    assert [(t.text, t.kind) for t in toks] == [
+        ("وبالعراق", "word"), ("٥٠٠", "number"), ("جندي", "word"), ("،", "punct"), ("NATO", "latin"), (".", "punct"),
+    ]
+    assert toks[1].norm == "500"
+    for t in toks:
+        assert text[t.start : t.end] == t.text
+
+
+def test_numbers_keep_separators():
+    toks = tokenize("بلغ 1,500.75 و٣٬٠٠٠")
+    assert [t.text for t in toks if t.kind == "number"] == ["1,500.75", "٣٬٠٠٠"]
+
+
+def test_proclitic_prefixes():
+    p = proclitic_prefixes()
+    assert {"", "و", "ف", "ب", "وب", "فل", "ك"} <= p
+    assert "س" not in p
+    assert "وس" in proclitic_prefixes(future=True)
