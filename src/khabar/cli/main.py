@@ -162,6 +162,47 @@ def eval_(
         Console().print(format_report(report))
 
 
+@app.command()
+def bench(
+    paths: Annotated[list[Path], typer.Argument(help="Article files to time (default: the bundled examples).", metavar="[PATH...]")] = None,  # type: ignore[assignment]
+    published: Annotated[Optional[str], typer.Option("--published", "-p", help="Publication date given to every article.")] = None,
+    repeats: Annotated[int, typer.Option(help="Timed passes after one warm-up pass.", min=1)] = 30,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table or json.")] = ReportFormat.table,
+) -> None:
+    """Measure speed (docs/s, chars/s per stage) and peak memory.
+
+    Example:
+
+        khabar bench ../shared/examples/nato-iraq-2021-02-16.txt -p 2021-02-16
+    """
+    from khabar.bench import run_bench
+    from khabar.ingest import read_input
+
+    if not paths:
+        here = Path(__file__).resolve().parents[3] / "examples"
+        paths = sorted(here.glob("*.txt"))
+        if not paths:
+            raise ConfigError("no article given and no bundled examples found; pass article paths")
+    _parse_date(published, "--published")
+    texts = [read_input(str(p)).text for p in paths]
+    res = run_bench(texts, published=published, repeats=repeats)
+    rows = res.rows()
+    if fmt is ReportFormat.json:
+        typer.echo(json.dumps({"docs": res.docs, "chars": res.chars, "startup_s": res.startup_s, "peak_rss_mib": res.peak_rss_mib, "stages": rows}, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"khabar bench: {res.docs} docs, {res.chars:,} chars, {repeats} passes (median, 95% CI)")
+    for col in ("stage", "ms/doc", "docs/s", "docs/s 95% CI", "chars/s"):
+        t.add_column(col, justify="right" if col != "stage" else "left")
+    for r in rows:
+        t.add_row(str(r["stage"]), f"{r['ms_per_doc']:.2f}", f"{r['docs_per_s']:.0f}", str(r["docs_per_s_ci"]), f"{r['chars_per_s']:,.0f}")
+    con = Console()
+    con.print(t)
+    con.print(f"start-up (first pass, loads lexicons): {res.startup_s * 1000:.0f} ms · peak RSS {res.peak_rss_mib:.0f} MiB")
+
+
 def main() -> None:
     """Entry point: run the app, turning khabar errors into one-line messages."""
     debug = "--debug" in sys.argv[1:]
