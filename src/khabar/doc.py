@@ -153,13 +153,18 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """Who speaks a quote: a span of the text and, where linked, its entity id."""
+    """Who speaks a quote: a span of the text and, where linked, its entity id.
+
+    ``entities`` lists every linked entity when several people speak together
+    (``مؤكدين`` after ``ناقش الوزيران``); ``entity`` is then ``None``.
+    """
 
     start: int
     end: int
     text: str
     entity: str | None = None
     name_en: str | None = None
+    entities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ first use, so ``import khabar`` does no work.
 
 Default order::
 
-    segment → entities → dates → quantities → quotes → attributions → events
+    segment → entities → dates → quantities → attributions → quotes → events
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ COMPONENTS: dict[str, Component] = {
         "events", "1", ("sentences", "entities", "timexes", "quantities", "quotes"), ("events",), "khabar.events.coder:code_events"
     ),
 }
-DEFAULT_ORDER = ("segment", "entities", "dates", "quantities", "quotes", "attributions", "events")
+DEFAULT_ORDER = ("segment", "entities", "dates", "quantities", "attributions", "quotes", "events")
 
 
 class Pipeline:

@@ -1,0 +1,1026 @@
+"""Quotations (direct and indirect speech) with speakers and cue verbs, and attributions.
+
+Two extractors, both ``Document -> tuple[record, ...]`` (see ``docs/quotes.md``):
+
+* :func:`find_quotes` — direct quotes between quotation marks (“ ” « » „ " ' ‘ ’,
+  a closing mark used as an opener, quotes left unclosed) and indirect speech
+  introduced by a reporting (cue) verb and a complementizer (قال … إن …,
+  لفت … إلى أن …), with the speaker (the cue's subject, resolved to an entity
+  where possible) and the cue as written.
+* :func:`find_attributions` — sourcing phrases (بحسب ما نقلته رويترز عن …,
+  نقلت وكالة X عن …, ذكرت صحيفة X, قالت مصادر لـ X) with the English name of
+  the outlet.
+
+All offsets are code points into ``Document.text``, half-open; every record's
+``text`` equals ``doc.text[start:end]``. Matching runs on token matching forms
+and on :func:`khabar.text.normalize.normalize` output; lexicons and automata are
+built once (module-level ``lru_cache``).
+
+Sources for the rules: reporting verbs and their إنّ/أنّ complements follow
+Ryding, *A Reference Grammar of Modern Standard Arabic* (CUP 2005, ch. 18); the
+quote / cue / source decomposition follows the PARC 3.0 attribution scheme
+(Pareti, *Language Resources and Evaluation* 50, 2016); pro-drop subject
+inheritance is the standard null-subject treatment of Arabic verbs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from khabar.doc import Attribution, Document, Entity, Quote, Sentence, Speaker, Token
+from khabar.text.matcher import PhraseMatcher
+from khabar.text.normalize import normalize, normalize_phrase
+from khabar.text.segment import split_sentences, tokenize
+
+__all__ = ["find_quotes", "find_attributions", "Cue", "cue_lexicon"]
+
+# ---------------------------------------------------------------------------
+# lexicons
+# ---------------------------------------------------------------------------
+
+#: Inflection endings allowed after each stem class (normalized forms; ة is folded to ه).
+PERF_SUFFIXES: tuple[str, ...] = ("ت", "وا", "ا", "تا", "ن")
+IMPF_SUFFIXES: tuple[str, ...] = ("ون", "ان", "ين", "وا", "ن")
+PART_SUFFIXES: tuple[str, ...] = ("ا", "ه", "ين", "ون", "ان", "تان", "تين", "ات")
+IMPF_PREFIXES: tuple[str, ...] = ("ي", "ت", "ن", "ا")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A lexicon entry: the citation ``lemma`` (as written, with hamza), its ``form``
+    (perf / impf / part / full) and an English ``gloss``."""
+
+    lemma: str
+    form: str
+    gloss: str
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> tuple[tuple[str, Cue], ...]:
+    """The rows of ``data/cues.tsv`` as ``(surface stem, Cue)`` pairs.
+
+    Imperfect stems are expanded with the person prefixes ي ت ن ا; inflection
+    endings are left to the matcher (``PhraseMatcher(..., suffixes=...)``).
+    """
+    text = resources.files("khabar.data").joinpath("cues.tsv").read_text(encoding="utf-8")
+    out: list[tuple[str, Cue]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, form, stems, gloss = line.split("\t")
+        cue = Cue(lemma, form, gloss)
+        for stem in stems.split():
+            if form == "impf":
+                out.extend((p + stem, cue) for p in IMPF_PREFIXES)
+            else:
+                out.append((stem, cue))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _cue_matchers() -> tuple[PhraseMatcher[Cue], ...]:
+    """One automaton per inflection class (each class allows its own endings)."""
+    rows = cue_lexicon()
+    by_form: dict[str, list[tuple[str, Cue]]] = {}
+    for stem, cue in rows:
+        by_form.setdefault(cue.form, []).append((stem, cue))
+    suff = {"perf": PERF_SUFFIXES, "impf": IMPF_SUFFIXES, "part": PART_SUFFIXES, "full": ()}
+    return tuple(
+        PhraseMatcher(items, future=(form == "impf"), suffixes=suff[form]) for form, items in by_form.items()
+    )
+
+
+def _n(s: str) -> str:
+    return normalize_phrase(s)
+
+
+def _nset(words: str) -> frozenset[str]:
+    return frozenset(_n(w) for w in words.split())
+
+
+#: Complementizers that open reported content (normalized; pronoun enclitics included).
+_COMP_PRON = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "ك", "كم")
+COMPLEMENTIZERS: frozenset[str] = frozenset(
+    [b + p for b in ("ان", "بان", "لان") for p in _COMP_PRON if b != "لان"] + ["ان" + p for p in _COMP_PRON]
+)
+#: Prepositions a complementizer may lean on (أشار إلى أن، شدد على أن، كشف عن أن، حذر من أن).
+COMP_PREPS: frozenset[str] = _nset("إلى على عن من في")
+
+#: Free prepositions (an NP right after one is not a subject).
+PREPOSITIONS: frozenset[str] = _nset(
+    "في من إلى على عن مع عبر خلال منذ بعد قبل أمام لدى لدي حول ضد نحو دون بين عند باسم وفق حسب بحسب إثر تجاه لـ"
+)
+#: Words skipped when looking for a post-verbal subject (adverbs, time words, particles, pronoun objects).
+SKIP_WORDS: frozenset[str] = _nset(
+    "أمس اليوم غدا الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد مساء صباح ظهر ليلة الليلة "
+    "الماضي الماضية المقبل يوم أيضا كذلك رسميا مجددا حاليا سابقا لاحقا قد لقد فيه فيها له لها لهم فيهم "
+    "بدوره بدورها من جهته من جهتها جهته جهتها"
+)
+
+#: Words that may stand between a cue verb and a short quote (قالت فيه: …، قال لهم …).
+_GAP_WORDS: frozenset[str] = SKIP_WORDS | COMP_PREPS | _nset("لهم لنا لي له لها لكم")
+
+#: Source nouns (common-noun speakers) -> English (singular, plural).
+_SOURCE_NOUNS: dict[str, str] = {
+    "مسؤول": "official", "مسئول": "official", "دبلوماسي": "diplomat", "مصدر": "source",
+    "شاهد": "witness", "ناشط": "activist", "محلل": "analyst", "خبير": "expert", "مراقب": "observer",
+    "مسعف": "paramedic", "طبيب": "doctor", "مواطن": "citizen", "ضابط": "officer", "عسكري": "military official",
+    "مشرع": "lawmaker", "نائب": "lawmaker", "مقرب": "person close", "مطلع": "insider", "متحدث": "spokesperson",
+    "متحدثه": "spokesperson", "مسؤوله": "official", "ساكن": "resident", "محقق": "investigator",
+    "دبلوماسيه": "diplomat", "باحث": "researcher", "صحفي": "journalist", "مراسل": "correspondent",
+}
+_SOURCE_PLURALS: dict[str, str] = {
+    "مصادر": "source", "شهود": "witness", "نشطاء": "activist", "ناشطين": "activist", "خبراء": "expert",
+    "سكان": "resident", "اهالي": "resident", "اطباء": "doctor", "ضباط": "officer", "نواب": "lawmaker",
+    "مقربون": "person close", "مقربين": "person close", "محققون": "investigator", "صحفيون": "journalist",
+    "مراسلون": "correspondent", "باحثون": "researcher",
+}
+#: Adjectives qualifying a source noun (stem without ال / gender / number endings) -> English.
+_SOURCE_ADJ: dict[str, str] = {
+    "امني": "security", "عسكري": "military", "طبي": "medical", "دبلوماسي": "diplomatic", "حكومي": "government",
+    "مطلع": "informed", "محلي": "local", "رسمي": "official", "سياسي": "political", "قضائي": "judicial",
+    "عيان": "", "كبير": "senior", "بارز": "senior",
+}
+_EN_PLURAL_IRREGULAR = {"witness": "witnesses", "person close": "people close", "military official": "military officials"}
+
+#: Nominals that stand for an entity named earlier (anaphors) -> labels they may resolve to.
+_PER_TITLES: frozenset[str] = _nset(
+    "وزير وزيرة رئيس رئيسة الأمين أمين متحدث متحدثة سفير سفيرة قائد مبعوث مبعوثة منسق منسقة ملك أمير نائب "
+    "زعيم مدير مديرة محافظ مستشار مستشارة"
+)
+_ORG_NOUNS: frozenset[str] = _nset(
+    "وزارة حكومة حلف جيش وكالة منظمة مجلس هيئة شركة جماعة حركة حزب بعثة سفارة قوات شرطة رئاسة لجنة مفوضية "
+    "سلطات سلطة الأمم"
+)
+_DUAL_NOUNS: frozenset[str] = _nset("طرف جانب وزير رئيس زعيم مسؤول بلد")
+
+#: Naming nouns: a quoted span right after one is a name/title/slogan, never speech.
+_NAMING_NOUNS: frozenset[str] = _nset(
+    "شعار عنوان بعنوان اسم باسم تسمية مسمى وسم هاشتاغ هاشتاج عملية مبادرة حملة كتاب فيلم برنامج مصطلح "
+    "لقب الملقب المعروف المسمى تنظيم جماعة حركة حزب موقع صحيفة قناة"
+)
+
+# quotation marks: family -> (can open, can close)
+_MARK_FAMILY: dict[str, str] = {
+    "“": "dq", "”": "dq", "„": "dq", "‟": "dq",
+    "«": "gu", "»": "gu",
+    '"': "sq2",
+    "‘": "sq", "’": "sq", "‚": "sq", "'": "sq",
+    "‹": "sg", "›": "sg",
+}
+_PURE_OPENERS = frozenset("“„‟«‘‚‹")
+_PURE_CLOSERS = frozenset("»›")
+_FINAL_PUNCT = ".!?؟؛…:,،"
+
+#: Outlet nouns for attributions.
+_OUTLET_NOUNS: frozenset[str] = _nset(
+    "وكالة صحيفة جريدة قناة موقع شبكة مراسل مراسلة تلفزيون إذاعة مجلة وكالات صحف"
+)
+_ATTR_PREPS: frozenset[str] = _nset("بحسب حسب وفق وفقا طبقا نقلا استنادا")
+_ATTR_VERBS: frozenset[str] = _nset(
+    "ذكرت ذكر ذكره ذكرته أفادت أفاد أفادته أفادت نقلت نقل نقله نقلته أوردت أورد أورده أوردته قالت قال قاله قالته "
+    "أعلنت أعلن أعلنه أعلنته نشرت نشر نشره نشرته بثت بث بثه بثته أكدت أكده أكدته"
+)
+_REPORT_VERBS_ATTR: frozenset[str] = _nset("نقلت نقل ذكرت ذكر أفادت أفاد أوردت أورد")
+
+_QAWL: frozenset[str] = _nset("قوله قولها قولهم قولهما")
+_ATTR_WITH_PARTICLE: frozenset[str] = _nset("نقلا استنادا")
+_ATTR_PARTICLES: frozenset[str] = _nset("عن إلى")
+_MA: frozenset[str] = _nset("ما")
+_SOURCES_WORDS: frozenset[str] = _nset("مصادر مصدر")
+_SAID_FORMS: frozenset[str] = _nset("قالت قال وقالت وقال ذكرت")
+_ANBA: frozenset[str] = _nset("أنباء الأنباء")
+_ATTR_CUE_WORDS: frozenset[str] = _ATTR_PREPS | _REPORT_VERBS_ATTR
+#: Agencies and outlets known without the entity module (Arabic normalized phrase -> English).
+_OUTLETS: dict[str, str] = {
+    _n(k): v
+    for k, v in {
+        "رويترز": "Reuters", "فرانس برس": "Agence France-Presse", "الفرنسية": "Agence France-Presse",
+        "أسوشيتد برس": "Associated Press", "أسوشييتد برس": "Associated Press", "الأناضول": "Anadolu Agency",
+        "سانا": "SANA", "واع": "Iraqi News Agency", "بي بي سي": "BBC", "الجزيرة": "Al Jazeera",
+        "العربية": "Al Arabiya", "سبوتنيك": "Sputnik", "تاس": "TASS", "شينخوا": "Xinhua", "واس": "Saudi Press Agency",
+        "وام": "Emirates News Agency", "قنا": "Qatar News Agency", "كونا": "Kuwait News Agency",
+        "بترا": "Jordan News Agency", "إرنا": "IRNA", "بلومبرغ": "Bloomberg", "بلومبيرغ": "Bloomberg",
+        "نيويورك تايمز": "The New York Times", "واشنطن بوست": "The Washington Post",
+        "وول ستريت جورنال": "The Wall Street Journal", "الغارديان": "The Guardian", "أكسيوس": "Axios",
+        "سي إن إن": "CNN", "د ب أ": "Deutsche Presse-Agentur", "الأسوشيتد برس": "Associated Press",
+        "فايننشال تايمز": "Financial Times", "الشرق الأوسط": "Asharq Al-Awsat", "الأهرام": "Al-Ahram",
+    }.items()
+}
+#: Words that may follow an outlet name and belong to it (للأنباء، الرسمية، الفرنسية …).
+_OUTLET_TAIL: frozenset[str] = _nset("للأنباء الأنباء الرسمية الرسمي الفرنسية الإخبارية الأمريكية الأميركية البريطانية الحكومية")
+
+
+# ---------------------------------------------------------------------------
+# document view
+# ---------------------------------------------------------------------------
+
+
+class _View:
+    """Tokens, sentences and entities of a document with fast offset look-ups."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.tokens: tuple[Token, ...] = doc.tokens or tokenize(doc.text)
+        self.sents: tuple[Sentence, ...] = doc.sentences or split_sentences(doc.text)
+        self.starts = [t.start for t in self.tokens]
+        self.sent_starts = [s.start for s in self.sents]
+        self.ents: list[Entity] = sorted(doc.entities, key=lambda e: (e.start, -e.end))
+        self.ent_starts = [e.start for e in self.ents]
+        self.tok_sent = [self.sent_of(t.start) for t in self.tokens]
+
+    def sent_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
+
+    def tok_at(self, offset: int) -> int:
+        """Index of the token that contains or starts after ``offset``."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.tokens[i].end > offset:
+            return i
+        return i + 1
+
+    def norm(self, i: int) -> str:
+        return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
+
+    def bare(self, i: int) -> tuple[int, str]:
+        """(original start, norm) of token ``i`` without a leading conjunction و/ف
+        (stripped only when the rest is a word this module knows)."""
+        t = self.tokens[i]
+        nm = t.norm
+        if len(nm) > 2 and nm[0] in "وف" and t.kind == "word" and _is_known(nm[1:]):
+            return t.start + normalize(t.text).to_original[1], nm[1:]
+        return t.start, nm
+
+    def ents_in(self, a: int, b: int) -> list[Entity]:
+        lo = bisect.bisect_left(self.ent_starts, a)
+        hi = bisect.bisect_left(self.ent_starts, b)
+        return [e for e in self.ents[lo:hi] if e.end <= b]
+
+    def prepositional(self, e: Entity) -> bool:
+        """Whether the mention is governed by a preposition (free or proclitic)."""
+        ti = self.tok_at(e.start)
+        if ti < len(self.tokens):
+            t = self.tokens[ti]
+            if t.start < e.start:
+                pre = normalize(self.text[t.start : e.start]).text
+                if any(c in pre for c in "بلك"):
+                    return True
+        if ti - 1 >= 0 and self.tokens[ti - 1].norm in PREPOSITIONS:
+            return True
+        return False
+
+
+def _is_known(w: str) -> bool:
+    s = w[2:] if w.startswith("ال") else w
+    return (
+        _singular(s) is not None
+        or s in _SOURCE_PLURALS
+        or s in _PER_TITLES
+        or s in _ORG_NOUNS
+        or w in COMPLEMENTIZERS
+    )
+
+
+def _singular(w: str) -> str | None:
+    """Source-noun stem of a word form (ال and number/gender endings stripped)."""
+    s = w[2:] if w.startswith("ال") else w
+    if s in _SOURCE_NOUNS:
+        return s
+    for suf in ("ون", "ين", "ان", "ه", "ات"):
+        if s.endswith(suf) and s[: -len(suf)] in _SOURCE_NOUNS:
+            return s[: -len(suf)]
+    return None
+
+
+def _adj_stem(w: str) -> str | None:
+    s = w[2:] if w.startswith("ال") else w
+    if s in _SOURCE_ADJ:
+        return s
+    for suf in ("ون", "ين", "ان", "ه", "ات", "يه"):
+        if s.endswith(suf):
+            base = s[: -len(suf)]
+            if base in _SOURCE_ADJ:
+                return base
+            if suf == "يه" and base + "ي" in _SOURCE_ADJ:
+                return base + "ي"
+    return None
+
+
+def _en_plural(sg: str) -> str:
+    if sg in _EN_PLURAL_IRREGULAR:
+        return _EN_PLURAL_IRREGULAR[sg]
+    return sg + "s"
+
+
+# ---------------------------------------------------------------------------
+# cue matches
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _CueHit:
+    tok: int  # token index
+    start: int  # cue start (proclitics excluded)
+    end: int  # end of the written word (suffix included)
+    cue: Cue
+
+
+def _cue_hits(v: _View) -> list[_CueHit]:
+    ns = normalize(v.text)
+    by_tok: dict[int, _CueHit] = {}
+    for matcher in _cue_matchers():
+        for m in matcher.find_all(ns):
+            ti = v.tok_at(m.start)
+            if ti >= len(v.tokens):
+                continue
+            t = v.tokens[ti]
+            if t.kind != "word" or m.end > t.end:
+                continue
+            # the match must end the word (its suffix included)
+            s, e = ns.span(m.norm_end, m.norm_end + len(m.suffix)) if m.suffix else (m.end, m.end)
+            if max(e, m.end) != t.end:
+                continue
+            hit = _CueHit(ti, m.start, t.end, m.payload)
+            old = by_tok.get(ti)
+            if old is None or hit.start < old.start:
+                by_tok[ti] = hit
+    return [by_tok[k] for k in sorted(by_tok)]
+
+
+# ---------------------------------------------------------------------------
+# direct quotes: pairing marks
+# ---------------------------------------------------------------------------
+
+
+_PARA_RE = re.compile(r"[^\n]+")
+_MARK_RE = re.compile("[" + re.escape("".join(_MARK_FAMILY)) + "]")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PARA_RE.finditer(text)]
+
+
+def _looks_opening(text: str, i: int) -> bool:
+    """A mark at ``i`` preceded by a non-letter and followed (maybe after one space) by a letter."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum():
+        return False
+    if after == " " and i + 2 < len(text):
+        after = text[i + 2]
+    return after.isalnum()
+
+
+def _mark_pairs(v: _View) -> list[tuple[int, int, bool]]:
+    """``(open, end, closed)`` spans of marked text; ``end`` is exclusive (after the closer).
+
+    Pairs are found within a paragraph with a stack per mark family; a mark of
+    the open family closes it (so ``” … ”`` and ``” … “`` pair), except that a
+    mark in a later sentence that looks like an opener starts a new quote and
+    leaves the earlier one unclosed. Unclosed quotes end at the end of the
+    opener's sentence (final punctuation excluded).
+    """
+    text = v.text
+    out: list[tuple[int, int, bool]] = []
+    for ps, pe in _paragraphs(text):
+        stack: list[tuple[str, int]] = []
+        for mm in _MARK_RE.finditer(text, ps, pe):
+            i = mm.start()
+            ch = text[i]
+            fam = _MARK_FAMILY[ch]
+            if fam == "sq" and ch in "'’":
+                # apostrophes inside Latin words are not marks
+                if i > 0 and text[i - 1].isalpha() and i + 1 < len(text) and text[i + 1].isalpha():
+                    continue
+            top = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == fam), None)
+            if top is not None and ch not in _PURE_OPENERS:
+                o = stack[top][1]
+                if v.sent_of(i) != v.sent_of(o) and _looks_opening(text, i) and ch not in _PURE_CLOSERS:
+                    out.append((o, -1, False))
+                    del stack[top:]
+                    stack.append((fam, i))
+                    continue
+                out.append((o, i + 1, True))
+                del stack[top:]
+                continue
+            if top is not None and ch == "“" and not _looks_opening(text, i):
+                # “ used as a closer (” … “)
+                o = stack[top][1]
+                out.append((o, i + 1, True))
+                del stack[top:]
+                continue
+            if ch in _PURE_CLOSERS:
+                continue
+            if fam == "sq" and not _looks_opening(text, i):
+                continue
+            stack.append((fam, i))
+        for _fam, o in stack:
+            out.append((o, -1, False))
+    res = []
+    for o, e, closed in out:
+        if not closed:
+            s = v.sents[v.sent_of(o)]
+            e = max(s.end, o + 1)
+            while e > o + 1 and (text[e - 1].isspace() or text[e - 1] in _FINAL_PUNCT):
+                e -= 1
+        res.append((o, e, closed))
+    res.sort()
+    return res
+
+
+# ---------------------------------------------------------------------------
+# speakers
+# ---------------------------------------------------------------------------
+
+
+def _speaker_from_entity(v: _View, e: Entity, start: int | None = None, end: int | None = None) -> Speaker:
+    s = e.start if start is None else start
+    en = e.end if end is None else end
+    return Speaker(s, en, v.text[s:en], e.id, e.name_en)
+
+
+def _source_np(v: _View, i: int, stop: int) -> tuple[Speaker, int] | None:
+    """A common-noun source phrase starting at token ``i`` (مسؤولون ودبلوماسيون، مصادر أمنية)."""
+    parts: list[str] = []
+    start = end = -1
+    j = i
+    while j < stop:
+        t = v.tokens[j]
+        if t.kind != "word":
+            break
+        tok_start, nm = v.bare(j) if parts else (t.start, t.norm)
+        if parts and tok_start == t.start:
+            break  # no conjunction: not a coordinated noun
+        sg = _singular(nm)
+        plural = False
+        if sg is not None:
+            base = nm[2:] if nm.startswith("ال") else nm
+            plural = base != sg and not base.endswith("ه")
+        else:
+            base = nm[2:] if nm.startswith("ال") else nm
+            if base in _SOURCE_PLURALS:
+                sg, plural = _SOURCE_PLURALS[base], True
+            else:
+                break
+        sg_en = _SOURCE_NOUNS.get(sg, sg)
+        if start < 0:
+            start = tok_start
+        end = t.end
+        j += 1
+        adjs: list[str] = []
+        while j < stop and v.tokens[j].kind == "word":
+            a = _adj_stem(v.tokens[j].norm)
+            if a is None:
+                break
+            if _SOURCE_ADJ[a]:
+                adjs.append(_SOURCE_ADJ[a])
+            end = v.tokens[j].end
+            j += 1
+        en = _en_plural(sg_en) if plural else sg_en
+        parts.append(" ".join(adjs + [en]))
+    if not parts:
+        return None
+    name = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return Speaker(start, end, v.text[start:end], None, name), j
+
+
+def _resolve_anaphor(v: _View, i: int) -> Speaker | None:
+    """A definite nominal (الوزارة، الوزير، الوزيران) resolved to entities mentioned before it."""
+    tok_start, nm = v.bare(i)
+    t = v.tokens[i]
+    if not nm.startswith("ال"):
+        return None
+    base = nm[2:]
+    before = [e for e in v.ents if e.end <= t.start]
+    # dual: الوزيران / الطرفين -> the last two distinct people
+    for suf in ("ان", "ين"):
+        if base.endswith(suf) and base[: -len(suf)] in _DUAL_NOUNS:
+            seen: list[Entity] = []
+            for e in reversed(before):
+                if e.label != "PER":
+                    continue
+                key = e.name_en or e.canonical or e.text
+                if all((x.name_en or x.canonical or x.text) != key for x in seen):
+                    seen.append(e)
+                if len(seen) == 2:
+                    break
+            if len(seen) == 2:
+                a, b = seen[1], seen[0]
+                name = f"{a.name_en or a.text} and {b.name_en or b.text}"
+                return Speaker(tok_start, t.end, v.text[tok_start : t.end], None, name)
+            return Speaker(tok_start, t.end, v.text[tok_start : t.end], None, None)
+    if base in _ORG_NOUNS:
+        for e in reversed(before):
+            if e.label in ("ORG", "GPE", "FAC") and base in normalize(e.text).text.replace("ال", " "):
+                return Speaker(tok_start, t.end, v.text[tok_start : t.end], e.id, e.name_en)
+        return _bare_nominal(v, i, tok_start)
+    if base in _PER_TITLES:
+        for e in reversed(before):
+            if e.label != "PER":
+                continue
+            ti = v.tok_at(e.start)
+            window = {v.norm(k) for k in range(max(0, ti - 5), ti)}
+            window = {w[2:] if w.startswith("ال") else w for w in window} | window
+            if base in window or any(w.startswith(base) for w in window):
+                return Speaker(tok_start, t.end, v.text[tok_start : t.end], e.id, e.name_en)
+        return _bare_nominal(v, i, tok_start)
+    return None
+
+
+def _bare_nominal(v: _View, i: int, start: int) -> Speaker:
+    """An unresolved nominal subject: the noun and the adjectives/names right after it (≤ 3 words)."""
+    end = v.tokens[i].end
+    j = i + 1
+    while j < len(v.tokens) and j - i <= 3:
+        t = v.tokens[j]
+        if t.kind != "word" or not (
+            t.norm.startswith("ال") or any(e.start == t.start for e in v.ents_in(t.start, t.end + 1))
+        ):
+            break
+        if t.norm in SKIP_WORDS or t.norm in PREPOSITIONS:
+            break
+        end = t.end
+        j += 1
+    return Speaker(start, end, v.text[start:end], None, None)
+
+
+def _subject(v: _View, a: int, b: int) -> Speaker | None:
+    """The subject among tokens ``[a, b)`` right after a cue verb (VSO order).
+
+    Order of preference: a source common noun in first position
+    (مسؤولون، مصادر أمنية); a PER entity (titles before it are skipped); any
+    other non-NORP entity not governed by a preposition; a definite anaphor
+    resolved to an earlier entity; else the bare noun phrase (entity ``None``).
+    Returns ``None`` when the slot holds no noun (pro-drop).
+    """
+    i = a
+    while i < b and (v.tokens[i].norm in SKIP_WORDS or v.tokens[i].kind in ("number", "punct")):
+        if v.tokens[i].norm in PREPOSITIONS:
+            break
+        i += 1
+    if i >= b:
+        return None
+    first = v.tokens[i]
+    if first.norm in PREPOSITIONS or first.norm in COMPLEMENTIZERS or first.kind != "word":
+        return None
+    src = _source_np(v, i, b)
+    if src is not None:
+        return src[0]
+    ents = [e for e in v.ents_in(first.start, v.tokens[b - 1].end) if e.label != "NORP"]
+    for e in ents:
+        if e.label == "PER":
+            return _speaker_from_entity(v, e)
+    for e in ents:
+        if not v.prepositional(e):
+            return _speaker_from_entity(v, e)
+    ana = _resolve_anaphor(v, i)
+    if ana is not None:
+        return ana
+    # bare noun phrase: up to four words, stopping at a preposition or skip word
+    j = i
+    while j < b and j - i < 4:
+        t = v.tokens[j]
+        if t.kind != "word" or t.norm in PREPOSITIONS or t.norm in SKIP_WORDS or t.norm in COMPLEMENTIZERS:
+            break
+        if j > i and t.norm[:1] in "بل" and not t.norm.startswith("ال"):
+            break
+        j += 1
+    if j == i:
+        return None
+    return Speaker(first.start, v.tokens[j - 1].end, v.text[first.start : v.tokens[j - 1].end], None, None)
+
+
+def _subject_before(v: _View, sent_first_tok: int, cue_tok: int, skip: Sequence[tuple[int, int]]) -> Speaker | None:
+    """The clause subject before the cue (SVO, or the main verb's subject for a participle).
+
+    Scans from the sentence start; the first candidate not governed by a
+    preposition and not inside a quote wins.
+    """
+    def inside(off: int) -> bool:
+        return any(s <= off < e for s, e in skip)
+
+    ents = [e for e in v.ents_in(v.tokens[sent_first_tok].start, v.tokens[cue_tok].start) if e.label != "NORP"]
+    for i in range(sent_first_tok, cue_tok):
+        t = v.tokens[i]
+        if t.kind != "word" or inside(t.start):
+            continue
+        prev = v.norm(i - 1) if i > sent_first_tok else ""
+        if prev in PREPOSITIONS:
+            continue
+        src = _source_np(v, i, cue_tok)
+        if src is not None:
+            return src[0]
+        for e in ents:
+            if t.start <= e.start < t.end and not v.prepositional(e):
+                return _speaker_from_entity(v, e)
+        app = _apposed_person(v, i, cue_tok)
+        if app is not None:
+            return app
+        ana = _resolve_anaphor(v, i)
+        if ana is not None:
+            return ana
+    return None
+
+
+def _apposed_person(v: _View, i: int, stop: int) -> Speaker | None:
+    """A title noun at token ``i`` followed within four words by a PER entity (الرئيس التونسي قيس سعيد)."""
+    _s, nm = v.bare(i)
+    base = nm[2:] if nm.startswith("ال") else nm
+    if base not in _PER_TITLES:
+        return None
+    lim = min(stop, i + 5)
+    k = i + 1
+    while k < lim and v.tokens[k].kind == "word" and v.tokens[k].norm not in PREPOSITIONS:
+        k += 1
+    if k == i + 1:
+        return None
+    for e in v.ents_in(v.tokens[i + 1].start, v.tokens[k - 1].end):
+        if e.label == "PER":
+            return _speaker_from_entity(v, e)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# find_quotes
+# ---------------------------------------------------------------------------
+
+
+def _strip_end(text: str, s: int, e: int) -> int:
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _FINAL_PUNCT):
+        e -= 1
+    return e
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def find_quotes(doc: Document) -> tuple[Quote, ...]:
+    """Direct and indirect quotes of ``doc`` with cue verbs and speakers.
+
+    Args:
+        doc: a segmented :class:`~khabar.doc.Document` (``sentences``, ``tokens``;
+            ``entities`` are used when present and ignored when empty — speakers
+            then fall back to text spans with ``entity=None``).
+
+    Returns:
+        :class:`~khabar.doc.Quote` records sorted by ``start``, ids ``qt1, qt2, …``.
+        Direct quotes span the marks (``“…”``; an unclosed quote runs to the end
+        of its sentence without the final punctuation). Indirect quotes start at
+        the complementizer (إن، أن، بأن، إلى أن، على أن …) and run to the end of
+        the sentence without the final punctuation. ``cue`` is the cue verb as
+        written, proclitics excluded (``وأضاف`` → ``أضاف``). Offsets are code
+        points, half-open.
+
+    Raises:
+        Nothing on ordinary text; a missing ``data/cues.tsv`` raises ``FileNotFoundError``.
+    """
+    v = _View(doc)
+    if not v.tokens:
+        return ()
+    text = v.text
+    hits = _cue_hits(v)
+    hit_at = {h.tok: h for h in hits}
+    pairs = _mark_pairs(v)
+    marked = [(o, e) for o, e, _c in pairs]
+
+    # (start, end, direct, cue hit or None, speaker or None)
+    quotes: list[tuple[int, int, bool, _CueHit | None, Speaker | None]] = []
+    direct_spans: list[tuple[int, int]] = []
+    used_toks: set[int] = set()  # cue tokens already used by a direct quote
+
+    # ---- direct quotes
+    for o, e, closed in pairs:
+        inner = text[o + 1 : e - 1 if closed else e]
+        if not inner.strip():
+            continue
+        if any(ds <= o and e <= de for ds, de in direct_spans):
+            continue  # nested inside an outer quote: part of it
+        n_words = _word_count(inner)
+        ot = v.tok_at(o)
+        sent_i = v.sent_of(o)
+        s_first = v.tok_at(v.sents[sent_i].start)
+        # a naming noun right before the mark: a name, title or slogan
+        prev_words = [v.norm(k) for k in range(max(s_first, ot - 2), ot) if v.tokens[k].kind == "word"]
+        if any((w[2:] if w.startswith("ال") else w) in _NAMING_NOUNS or w in _NAMING_NOUNS for w in prev_words[-1:]):
+            continue
+        # cue before the mark (same sentence, at most 8 tokens between, colon allowed)
+        cue: _CueHit | None = None
+        before_gap = None
+        k = ot - 1
+        while k >= s_first and ot - k <= 9:
+            if k in hit_at:
+                cue, before_gap = hit_at[k], ot - k - 1
+                break
+            if v.tokens[k].text in _MARK_FAMILY:
+                break
+            k -= 1
+        colon_before = False
+        k = ot - 1
+        while k >= 0 and v.tokens[k].kind == "punct" and v.tokens[k].text not in _MARK_FAMILY:
+            if v.tokens[k].text in ":：":
+                colon_before = True
+            k -= 1
+        # cue after the closer: «…» قالت المنسقة / «…»، قال الوزير
+        after_cue: _CueHit | None = None
+        if closed:
+            k = v.tok_at(e)
+            while k < len(v.tokens) and k - v.tok_at(e) < 3 and v.tokens[k].kind == "punct" and v.tokens[k].text in "،,-–—":
+                k += 1
+            if k < len(v.tokens) and k in hit_at:
+                after_cue = hit_at[k]
+        if cue is not None and before_gap is not None:
+            between = [v.tokens[x] for x in range(cue.tok + 1, ot)]
+            # a complementizer between: the direct quote is embedded in an indirect one
+            if any(t.norm in COMPLEMENTIZERS for t in between):
+                cue = None
+        if n_words <= 3:
+            # a short marked span is speech only right after a colon, right before a cue
+            # («لا» قال الوزير), or right after a cue with nothing but particles between
+            # (قالت فيه “…”); a bare entity name between marks is a name, not speech.
+            adjacent = cue is not None and all(
+                v.tokens[x].norm in _GAP_WORDS or v.tokens[x].kind == "punct" for x in range(cue.tok + 1, ot)
+            )
+            is_name = any(en.start >= o and en.end <= e and _word_count(en.text) == n_words for en in doc.entities)
+            if not (colon_before or after_cue is not None or adjacent) or (is_name and not colon_before):
+                continue
+        used = cue if cue is not None else after_cue
+        speaker: Speaker | None = None
+        if used is not None:
+            if used.tok > ot:  # cue after the quote
+                stop = used.tok + 1
+                while stop < len(v.tokens) and v.tok_sent[stop] == v.tok_sent[used.tok] and v.tokens[stop].kind != "punct":
+                    stop += 1
+                speaker = _subject(v, used.tok + 1, stop)
+            else:
+                speaker = _subject(v, used.tok + 1, ot)
+            used_toks.add(used.tok)
+        quotes.append((o, e, True, used, speaker))
+        direct_spans.append((o, e))
+
+    # ---- indirect quotes
+    attr_spans = [(a.start, a.end) for a in (doc.attributions or find_attributions(doc))]
+    covered: list[tuple[int, int]] = []
+    for h in hits:
+        if h.tok in used_toks:
+            continue
+        if any(ds <= h.start < de for ds, de in direct_spans):
+            continue
+        if any(cs <= h.start < ce for cs, ce in covered):
+            continue
+        si = v.tok_sent[h.tok]
+        sent = v.sents[si]
+        comp = None
+        k = h.tok + 1
+        while k < len(v.tokens) and k - h.tok <= 16 and v.tok_sent[k] == si:
+            t = v.tokens[k]
+            if t.text in _MARK_FAMILY or t.text in ":":
+                break
+            if k in hit_at:
+                break
+            if t.norm in COMPLEMENTIZERS:
+                comp = k
+                if k - 1 > h.tok and v.tokens[k - 1].norm in COMP_PREPS:
+                    comp = k - 1
+                break
+            k += 1
+        if comp is None:
+            continue
+        cs = v.tokens[comp].start
+        ce = _strip_end(text, cs, sent.end)
+        # a trailing sourcing phrase (…، بحسب ما ذكرت رويترز) is not part of the reported content
+        for a_s, _a_e in attr_spans:
+            if cs < a_s < ce and text[cs:a_s].rstrip()[-1:] in "،,":
+                ce = _strip_end(text, cs, a_s)
+                break
+        if ce <= cs:
+            continue
+        # the subject slot: after the verb up to the complementizer
+        a = h.tok + 1
+        if h.cue.lemma == "نقل":
+            for x in range(h.tok + 1, comp):
+                if v.tokens[x].norm == "عن":
+                    a = x + 1
+                    break
+        end_slot = comp
+        while end_slot > a and v.tokens[end_slot - 1].norm in _QAWL:
+            end_slot -= 1
+        speaker = _subject(v, a, end_slot)
+        quotes.append((cs, ce, False, h, speaker))
+        covered.append((h.start, ce))
+
+    # ---- pro-drop: speakers from the clause before, or from earlier sentences
+    quotes.sort(key=lambda q: (q[0], q[1]))
+    out: list[Quote] = []
+    last: tuple[int, Speaker] | None = None
+    for n, (s, e, direct, h, spk) in enumerate(quotes, 1):
+        if spk is None and h is not None:
+            si = v.tok_sent[h.tok]
+            s_first = v.tok_at(v.sents[si].start)
+            spk = _subject_before(v, s_first, h.tok, marked)
+            if spk is None and last is not None and si - last[0] <= 3:
+                spk = last[1]
+            if spk is None:
+                spk = _previous_subject(v, si)
+        if spk is None and h is None:
+            # cue-less direct quote: the clause subject, if any
+            si = v.sent_of(s)
+            s_first = v.tok_at(v.sents[si].start)
+            outer = [q for q in quotes if not q[2] and q[0] <= s and e <= q[1] and q[4] is not None]
+            spk = outer[0][4] if outer else _subject_before(v, s_first, v.tok_at(s), marked)
+        cue_text = text[h.start : h.end] if h is not None else None
+        out.append(Quote(f"qt{n}", s, e, text[s:e], direct, cue_text, spk))
+        if spk is not None and h is not None:
+            last = (v.sent_of(s), spk)
+    return tuple(out)
+
+
+def _previous_subject(v: _View, si: int) -> Speaker | None:
+    """First PER entity of the nearest preceding sentence that has one (two sentences back at most)."""
+    for sj in range(si - 1, max(-1, si - 3), -1):
+        s = v.sents[sj]
+        for e in v.ents_in(s.start, s.end):
+            if e.label == "PER":
+                return _speaker_from_entity(v, e)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# find_attributions
+# ---------------------------------------------------------------------------
+
+
+def _outlet_at(v: _View, i: int, stop: int) -> tuple[str, int] | None:
+    """An outlet starting at token ``i``: (English name or Arabic text, index after it)."""
+    t = v.tokens[i]
+    for e in v.ents_in(t.start, v.tokens[stop - 1].end if stop > i else t.end):
+        if e.start < t.end and e.label in ("ORG", "PER", "MISC") and not e.label == "NORP":
+            j = v.tok_at(e.end - 1) + 1
+            return (e.name_en or e.text), j
+    # gazetteer of agencies: longest phrase of up to four tokens
+    for width in (4, 3, 2, 1):
+        if i + width > stop:
+            continue
+        words = []
+        for x in range(i, i + width):
+            nm = v.tokens[x].norm
+            if x == i and nm[:1] in "لب" and nm[1:] and (nm[1:] in _OUTLETS or " ".join([nm[1:]]) in _OUTLETS):
+                nm = nm[1:]
+            words.append(nm)
+        key = " ".join(words)
+        if key in _OUTLETS:
+            return _OUTLETS[key], i + width
+        if key.startswith("ل") and key[1:] in _OUTLETS:
+            return _OUTLETS[key[1:]], i + width
+        if key.startswith("لل") and ("ال" + key[2:]) in _OUTLETS:
+            return _OUTLETS["ال" + key[2:]], i + width
+    return None
+
+
+def _extend_tail(v: _View, j: int, stop: int) -> int:
+    while j < stop and v.tokens[j].norm in _OUTLET_TAIL:
+        j += 1
+    return j
+
+
+def _cited_after(v: _View, j: int, stop: int) -> int:
+    """After ``عن``: the cited people, up to punctuation, a complementizer or قوله (six words at most)."""
+    k = j
+    while k < stop and k - j < 6:
+        t = v.tokens[k]
+        if t.kind == "punct" or t.norm in COMPLEMENTIZERS or t.norm.startswith("قول") or t.norm in PREPOSITIONS:
+            break
+        k += 1
+    return k
+
+
+def find_attributions(doc: Document) -> tuple[Attribution, ...]:
+    """Sourcing phrases of ``doc`` with the outlet's English name.
+
+    Patterns (token level, normalized):
+
+    * ``(و)بحسب|حسب|وفق(ا لـ)|طبقا لـ|نقلا عن|استنادا إلى [ما VERB(ه)] [لـ]OUTLET-NOUN? SOURCE
+      [للأنباء…] [عن CITED]`` — ``بحسب ما نقلته رويترز عن المسؤولين``;
+    * ``نقلت|ذكرت|أفادت|أوردت OUTLET-NOUN SOURCE [عن CITED]`` — ``نقلت وكالة الأناضول عن مصدر``;
+    * ``أفاد مراسل SOURCE``; ``قالت مصادر لـSOURCE``.
+
+    ``SOURCE`` is an entity (its ``name_en``), a known agency (built-in list of
+    major agencies and papers), or, after an outlet noun, the next word as
+    written. ``فحسب`` ("only") is never a cue.
+
+    Returns:
+        :class:`~khabar.doc.Attribution` records sorted by ``start``, ids ``a1, …``;
+        spans run from the cue word (proclitic و excluded) to the end of the source
+        phrase. Offsets are code points, half-open.
+    """
+    v = _View(doc)
+    toks = v.tokens
+    n = len(toks)
+    found: list[tuple[int, int, str]] = []
+    taken_until = -1
+    for i, t in enumerate(toks):
+        if t.kind != "word" or t.start < taken_until:
+            continue
+        si = v.tok_sent[i]
+        stop = i + 1
+        while stop < n and v.tok_sent[stop] == si and stop - i < 20:
+            stop += 1
+        nm = t.norm
+        cue_start = t.start
+        if nm[:1] == "و" and nm[1:] in _ATTR_CUE_WORDS:
+            nm = nm[1:]
+            cue_start = t.start + 1
+        j = i + 1
+        source: tuple[str, int] | None = None
+        if nm in _ATTR_PREPS:
+            # وفقا لـ / طبقا لـ / نقلا عن / استنادا إلى: skip the particle
+            if nm in _ATTR_WITH_PARTICLE and j < stop and toks[j].norm in _ATTR_PARTICLES:
+                j += 1
+            if j < stop and toks[j].norm in _MA:
+                j += 1
+                if j < stop and toks[j].norm in _ATTR_VERBS:
+                    j += 1
+                else:
+                    continue
+            source = _attr_source(v, j, stop)
+        elif nm in _REPORT_VERBS_ATTR:
+            if j < stop and _is_outlet_noun(toks[j].norm):
+                source = _attr_source(v, j, stop)
+            elif j < stop:
+                src = _outlet_at(v, j, stop)
+                if src is not None and (src[0] in _OUTLETS.values() or _is_media_entity(v, j)):
+                    source = src
+        elif nm in _SOURCES_WORDS and i > 0 and toks[i - 1].norm in _SAID_FORMS:
+            # قالت مصادر لـ X
+            k = i + 1
+            while k < stop and toks[k].kind == "word" and _adj_stem(toks[k].norm) is not None:
+                k += 1
+            if k < stop and toks[k].norm[:1] == "ل":
+                src = _outlet_at(v, k, stop)
+                if src is not None:
+                    cue_start = toks[i - 1].start + (1 if toks[i - 1].norm[:1] == "و" else 0)
+                    source = src
+        if source is None:
+            continue
+        name, after = source
+        after = _extend_tail(v, after, stop)
+        if after < stop and toks[after].norm == "عن":
+            after = _cited_after(v, after + 1, stop)
+        end = toks[after - 1].end
+        found.append((cue_start, end, name))
+        taken_until = end
+    found.sort()
+    return tuple(
+        Attribution(f"a{k}", s, e, doc.text[s:e], name) for k, (s, e, name) in enumerate(found, 1)
+    )
+
+
+def _is_outlet_noun(nm: str) -> bool:
+    b = nm[1:] if nm[:1] in "لب" and nm[1:] in _OUTLET_NOUNS else nm
+    b = b[2:] if b.startswith("ال") else b
+    if nm.startswith("لل") and nm[2:] in _OUTLET_NOUNS:
+        return True
+    return b in _OUTLET_NOUNS
+
+
+def _is_media_entity(v: _View, i: int) -> bool:
+    t = v.tokens[i]
+    return any(e.sector == "MED" for e in v.ents_in(t.start, t.end + 200) if e.start < t.end)
+
+
+def _attr_source(v: _View, j: int, stop: int) -> tuple[str, int] | None:
+    """Source after an attribution cue: ``[لـ]OUTLET-NOUN? NAME`` or a source noun (مصادر أمنية)."""
+    if j >= stop:
+        return None
+    if _is_outlet_noun(v.tokens[j].norm):
+        t = v.tokens[j]
+        for e in v.ents_in(t.start, v.tokens[stop - 1].end):
+            if e.start < t.end and e.label in ("ORG", "MISC"):
+                return (e.name_en or e.text), v.tok_at(e.end - 1) + 1
+        k = j + 1
+        # وكالة الأنباء العراقية / وكالة أنباء X
+        if k < stop and v.tokens[k].norm in _ANBA:
+            k += 1
+        src = _outlet_at(v, k, stop) if k < stop else None
+        if src is None and j + 1 < stop:
+            # an outlet we do not know: the outlet noun and the next word(s) as written
+            e = k + 1 if k < stop and v.tokens[k].kind in ("word", "latin") else k
+            e = _extend_tail(v, e, stop)
+            s0 = v.tokens[j].start
+            if t.norm[:1] in "لب" and t.norm[1:] in _OUTLET_NOUNS:
+                s0 += normalize(t.text).to_original[1]  # لوكالة -> وكالة
+            return v.text[s0 : v.tokens[e - 1].end], e
+        return src
+    src = _outlet_at(v, j, stop)
+    if src is not None:
+        return src
+    np = _source_np(v, j, stop)
+    if np is not None and np[0].name_en:
+        return np[0].name_en, np[1]
+    return None
