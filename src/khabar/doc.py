@@ -136,7 +136,10 @@ class Quantity:
 
     ``unit`` is an English lemma of the counted noun (``soldier``, ``person``,
     ``USD``, ``percent``), ``unit_ar`` the Arabic word it came from, ``approx``
-    whether the text hedges (نحو، حوالي).
+    whether the text hedges (نحو، حوالي). ``bound`` is ``"min"`` when ``value``
+    is a lower bound (أكثر من، ما لا يقل عن، على الأقل) and ``"max"`` when it
+    is an upper bound (أقل من، حتى، كحد أقصى); ``min``/``max`` are kept for
+    ranges and vague amounts (بين 10 و20، عشرات).
     """
 
     id: str
@@ -149,6 +152,7 @@ class Quantity:
     approx: bool = False
     unit: str | None = None
     unit_ar: str | None = None
+    bound: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
