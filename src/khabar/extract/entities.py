@@ -1,0 +1,592 @@
+"""Named entities: knowledge-base gazetteer, composed places, ministries and title-led people.
+
+:func:`find_entities` runs over ``normalize(doc.text)`` and returns
+:class:`~khabar.doc.Entity` records (ids ``e1…`` in order of ``start``) whose spans exclude
+proclitics (``بالعراق`` → ``العراق``, ``لحلف شمال الأطلسي`` → ``حلف شمال الأطلسي``).
+
+Candidates, in decreasing priority on equal spans:
+
+1. **Gazetteer** — every alias of :mod:`khabar.extract.kb` through one
+   :class:`~khabar.text.matcher.PhraseMatcher`. An alias shared by several entries
+   (``عمان``: Oman / Amman) takes the entry whose country is otherwise attested in the
+   document, else the best-ranked file (countries before cities). Aliases that are also
+   ordinary words (``stoplist.tsv``, action ``context``) are kept only when the same entry
+   is found elsewhere in the document through another alias ("one sense per discourse",
+   Gale, Church & Yarowsky 1992).
+2. **Directional places** — ``شمال|جنوب|شرق|غرب|وسط`` (also ``شمالي``… and compounds
+   ``شمال شرق``) before a country or region: ``شمال العراق`` → LOC "Northern Iraq", country IRQ.
+3. **Ministries** — ``وزارة`` + portfolio (``الخارجية``, ``الدفاع``, …) + optional nationality
+   adjective: ORG "Ministry of Foreign Affairs of Iraq"; without an adjective the country
+   is the nearest GPE/NORP earlier in the same sentence (none when there is none).
+4. **People after a title** — a title (``الرئيس``, ``وزيرة الخارجية``, ``الأمين العام``,
+   ``اللواء``…), optional modifiers (nationality adjectives, KB organizations/places,
+   portfolios, ``السابق``…), then 1–4 name tokens (see :func:`_name_after`).
+5. **In-document coreference** — a bare first name or surname of a person found earlier
+   (``فؤاد`` after ``فؤاد حسين``) is the same person (same ``canonical``, ``name_en``);
+   ``الحلف`` after NATO is NATO (``source="coref"``).
+
+Overlaps: the longest span wins; on equal length the priority above. Nested entities are
+not emitted, so a nationality adjective inside a KB organization (``وزارة الدفاع
+الأميركية``) is not a separate entity, while one inside a phrase that is not a KB entity
+(``السفارة الأمريكية``, ``الحكومة العراقية``) is the NORP entity — the convention of the
+project's gold files (nested adjectives of KB entities are optional there).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from khabar.doc import Document, Entity
+from khabar.extract.kb import Alias, KBEntry, get_kb
+from khabar.text.normalize import NormalizedText, normalize, normalize_phrase
+
+__all__ = ["find_entities", "transliterate"]
+
+# ---------------------------------------------------------------- lexicons (normalized at first use)
+
+_DIRECTIONS = {
+    "شمال": "Northern", "شمالي": "Northern", "جنوب": "Southern", "جنوبي": "Southern",
+    "شرق": "Eastern", "شرقي": "Eastern", "غرب": "Western", "غربي": "Western",
+    "وسط": "Central", "شمال شرق": "Northeastern", "شمال شرقي": "Northeastern",
+    "شمال غرب": "Northwestern", "شمال غربي": "Northwestern", "جنوب شرق": "Southeastern",
+    "جنوب شرقي": "Southeastern", "جنوب غرب": "Southwestern", "جنوب غربي": "Southwestern",
+}
+
+# Government portfolios: Arabic (with and without the article) → English ministry name.
+_PORTFOLIOS = {
+    "الخارجية": "Ministry of Foreign Affairs", "الدفاع": "Ministry of Defence",
+    "الداخلية": "Ministry of Interior", "المالية": "Ministry of Finance",
+    "النفط": "Ministry of Oil", "العدل": "Ministry of Justice", "الصحة": "Ministry of Health",
+    "التربية": "Ministry of Education", "التعليم": "Ministry of Education",
+    "التعليم العالي": "Ministry of Higher Education", "الاقتصاد": "Ministry of Economy",
+    "التجارة": "Ministry of Trade", "الإعلام": "Ministry of Information",
+    "الثقافة": "Ministry of Culture", "الزراعة": "Ministry of Agriculture",
+    "النقل": "Ministry of Transport", "الطاقة": "Ministry of Energy",
+    "الكهرباء": "Ministry of Electricity", "الإسكان": "Ministry of Housing",
+    "العمل": "Ministry of Labour", "التخطيط": "Ministry of Planning",
+    "الاتصالات": "Ministry of Communications", "السياحة": "Ministry of Tourism",
+    "البيئة": "Ministry of Environment", "الموارد المائية": "Ministry of Water Resources",
+    "الأوقاف": "Ministry of Endowments", "الخزانة": "Department of the Treasury",
+    "الشؤون الخارجية": "Ministry of Foreign Affairs", "الهجرة": "Ministry of Migration",
+    "الصناعة": "Ministry of Industry", "الشباب والرياضة": "Ministry of Youth and Sports",
+}
+
+# Titles that introduce a person's name (Arabic newswire practice; cf. the ANERcorp/ACE
+# "title + name" context patterns, Benajiba et al. 2007; Shaalan & Raza 2009).
+_TITLES = (
+    "الرئيس", "رئيس الوزراء", "رئيس الحكومة", "رئيس الجمهورية", "رئيس الدولة", "رئيس البرلمان",
+    "رئيس مجلس النواب", "رئيس مجلس الوزراء", "رئيس مجلس الشعب", "رئيس المجلس", "رئيس الأركان",
+    "رئيسة الوزراء", "رئيسة الحكومة", "رئيسة", "رئيس", "نائب الرئيس", "نائب رئيس", "نائبة رئيس",
+    "الوزير", "الوزيرة", "وزير", "وزيرة", "الأمين العام", "الأمينة العامة", "أمين عام",
+    "المتحدث باسم", "المتحدثة باسم", "المتحدث الرسمي باسم", "الناطق باسم", "الناطقة باسم",
+    "الناطق الرسمي باسم", "المتحدث", "المتحدثة", "السفير", "السفيرة", "الملك", "الملكة", "الأمير",
+    "الأميرة", "ولي العهد", "الشيخ", "الشيخة", "السلطان", "القائد", "قائد", "الجنرال", "اللواء",
+    "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "المشير", "الفريق", "الفريق أول",
+    "الأدميرال", "النائب", "النائبة", "المبعوث", "المبعوثة", "المستشار", "المستشارة",
+    "السيناتور", "الزعيم", "زعيم", "المرشد", "آية الله", "البابا", "الدكتور", "الدكتورة",
+    "المدير", "المديرة", "مدير", "مديرة", "السيد", "السيدة", "الرئيس التنفيذي", "المفوض",
+    "المفوضة", "المنسق", "المنسقة", "الحاكم", "حاكم", "المحافظ", "محافظ", "عضو", "القيادي",
+    "الإمام", "الكاردينال", "الحاخام", "الأسقف", "البطريرك", "المطران", "رئيس الاستخبارات",
+)
+
+# Words that may stand between a title and the name (adjectives of office, linking words).
+_MODIFIERS = (
+    "السابق", "السابقة", "الأسبق", "الأسبقة", "الحالي", "الحالية", "الجديد", "الجديدة", "البارز",
+    "البارزة", "العسكري", "العسكرية", "الأعلى", "الأول", "الأولى", "الثاني", "العام", "العامة",
+    "المستقيل", "المستقيلة", "المكلف", "المكلفة", "المؤقت", "المؤقتة", "المنتخب", "المنتخبة",
+    "الراحل", "الراحلة", "الأمني", "الأمنية", "الرسمي", "الرسمية", "باسم", "لشؤون", "شؤون",
+    "الدولة", "دولة", "الأمن", "القومي", "الوطني", "الخاص", "الخاصة", "التنفيذي", "الإقليمي",
+    "المخابرات", "الاستخبارات", "الأركان", "العامة", "المسلحة", "القوات", "الجيش", "البرلمان",
+    "الأعمال", "للشؤون", "الإنسانية", "السياسية", "السياسي", "الأممي", "الأممية", "الدولي",
+    "الدولية", "الروحي", "الأعلى", "مجلس", "المجلس", "لدى", "في", "خارجية", "دفاع", "داخلية",
+    "عن", "الحزب", "حزب", "حركة", "الحركة", "مكتب", "المكتب", "للأمم", "المتحدة", "الشعبي",
+)
+
+# Tokens that end a name (function words and frequent verbs of reporting).
+_STOP = (
+    "في", "من", "إلى", "على", "عن", "مع", "أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي",
+    "الذين", "و", "أو", "ثم", "قد", "لقد", "كان", "كانت", "قال", "قالت", "أكد", "أكدت", "أعلن",
+    "أعلنت", "أضاف", "أضافت", "ذكر", "ذكرت", "أوضح", "أوضحت", "أشار", "أشارت", "دعا", "دعت",
+    "بحث", "التقى", "استقبل", "يقول", "تقول", "خلال", "بعد", "قبل", "أمس", "اليوم", "غدا", "هذا",
+    "هذه", "ذلك", "تلك", "هو", "هي", "إنّ", "لا", "لم", "لن", "ما", "بين", "عند", "حيث", "كما",
+    "وقال", "لدى", "حول", "ضد", "منذ", "حتى", "أي", "كل", "بعض", "عبر", "نحو", "بأن", "لأن",
+    "وأن", "وإن", "فيما", "بينما", "إذ", "إذا", "يوم", "صباح", "مساء", "الاثنين", "الثلاثاء",
+    "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "بشأن", "وفق", "وفقا", "عقب", "إثر", "لها",
+    "له", "لهم", "فيه", "فيها", "به", "بها", "عليه", "عليها", "منه", "منها", "إليه", "يذكر",
+    "وأكد", "وأضاف", "ونقل", "نقل", "نقلت", "رئيس", "وزير", "وزيرة", "اتصالا", "اتصال", "بيانا",
+    "بيان", "تصريح", "تصريحات", "كلمة", "لقاء", "زيارة", "مؤتمر", "السابق", "السابقة", "أيضا",
+)
+
+# Particles inside Arabic names (بن = son of, أبو = father of, عبد = servant of, آل = house of).
+_PARTICLES = ("بن", "ابن", "بنت", "أبو", "أبي", "أم", "عبد", "آل", "ولد", "أبا", "ال")
+
+# Nominal mentions resolved to the latest matching KB entity mentioned before them.
+_NOMINALS: dict[str, tuple[str, ...]] = {
+    "الحلف": ("Q7184",),
+}
+
+_ORDER = {"gazetteer": 0, "composed": 1, "ministry": 1, "title": 2, "coref": 3}
+
+
+def _nset(words: tuple[str, ...] | list[str]) -> frozenset[str]:
+    return frozenset(normalize_phrase(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, object]:
+    """Normalized lexicons, built once."""
+    titles = sorted((normalize_phrase(t).split() for t in _TITLES), key=len, reverse=True)
+    return {
+        "titles": titles,
+        "modifiers": _nset(_MODIFIERS) | _nset(list(_PORTFOLIOS)) | _nset([w for p in _PORTFOLIOS for w in p.split()]),
+        "stop": _nset(_STOP),
+        "particles": _nset(_PARTICLES),
+        "directions": {normalize_phrase(k): v for k, v in _DIRECTIONS.items()},
+        "portfolios": {normalize_phrase(k): v for k, v in _PORTFOLIOS.items()},
+        "nominals": {normalize_phrase(k): v for k, v in _NOMINALS.items()},
+    }
+
+
+# ---------------------------------------------------------------- candidates
+
+@dataclass(slots=True)
+class _Cand:
+    ns: int  # normalized span
+    ne: int
+    label: str
+    source: str
+    name_en: str | None = None
+    kb: str | None = None
+    country: str | None = None
+    canonical: str = ""
+    sector: str | None = None
+    options: list[Alias] = field(default_factory=list)  # gazetteer readings of one span
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_PROCLITIC = ("و", "ف", "ب", "ل", "ك")
+_PROCLITIC_SET = frozenset(_PROCLITIC)
+
+
+def _tokens(nt: NormalizedText) -> list[tuple[int, int, str]]:
+    """Word tokens of the normalized text as ``(start, end, form)``."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(nt.text)]
+
+
+def _strip(form: str, vocab: frozenset[str]) -> tuple[int, str]:
+    """Strip proclitics (و ف ب ل ك, at most two) when the rest is in ``vocab``; (offset, rest)."""
+    if form in vocab or form[:1] not in _PROCLITIC_SET:
+        return 0, form
+    for k in (1, 2):
+        if len(form) <= k + 1 or form[k - 1] not in _PROCLITIC_SET:
+            break
+        rest = form[k:]
+        if rest in vocab:
+            return k, rest
+        if form[k - 1] == "ل" and rest[:1] == "ل" and ("ا" + rest) in vocab:
+            return k, "ا" + rest  # لل = ل + ال
+    return 0, form
+
+
+def _entity_fields(a: Alias) -> dict[str, object]:
+    e = a.entry
+    name = e.name_en_pl if (a.plural and e.name_en_pl) else e.name_en
+    return {"label": e.label, "name_en": name, "kb": e.qid, "country": e.country,
+            "canonical": e.kb_id, "sector": e.sector}
+
+
+def _gazetteer(nt: NormalizedText) -> list[_Cand]:
+    kb = get_kb()
+    by_span: dict[tuple[int, int], list[Alias]] = {}
+    for m in kb.matcher.find_all(nt):
+        by_span.setdefault((m.norm_start, m.norm_end), []).append(m.payload)
+    # attested entries and countries (from aliases that are neither ambiguous nor context-bound)
+    attested: set[str] = set()
+    countries: set[str] = set()
+    for opts in by_span.values():
+        if len({a.entry.kb_id for a in opts}) == 1 and not opts[0].needs_context:
+            attested.add(opts[0].entry.kb_id)
+            if opts[0].entry.country:
+                countries.add(opts[0].entry.country)
+    out = []
+    for (ns, ne), opts in by_span.items():
+        opts = [a for a in opts if not a.needs_context or a.entry.kb_id in attested]
+        if not opts:
+            continue
+        best = sorted(opts, key=lambda a: (a.entry.country not in countries or len({o.entry.kb_id for o in opts}) == 1, a.rank))[0]
+        if len({o.entry.kb_id for o in opts}) > 1:
+            in_doc = [a for a in opts if a.entry.kb_id in attested or (a.entry.label != "GPE" or a.entry.country in countries and a.entry.population)]
+            best = sorted(in_doc or opts, key=lambda a: (a.entry.kb_id not in attested, a.entry.country not in countries, a.rank))[0]
+        ns, ne = _trim_descriptor(nt.text, ns, ne, best)
+        out.append(_Cand(ns, ne, source="gazetteer", options=opts, **_entity_fields(best)))  # type: ignore[arg-type]
+    return out
+
+
+# Generic head nouns and tails around an organization's proper name (ACE name-mention extent:
+# the name without its nominal head, LDC 2005 ACE English/Arabic annotation guidelines).
+_HEADS = ("تنظيم", "وكالة", "حركة", "جماعة", "قناة", "صحيفة", "موقع", "منصة", "شبكة", "ميليشيا",
+          "ميليشيات", "مجموعة", "جهاز", "هيئة")
+_TAILS = ("للأنباء",)
+
+
+@lru_cache(maxsize=1)
+def _heads_tails() -> tuple[frozenset[str], frozenset[str]]:
+    return _nset(_HEADS), _nset(_TAILS)
+
+
+def _trim_descriptor(text: str, ns: int, ne: int, best: Alias) -> tuple[int, int]:
+    """Shrink a match to the proper name when a head noun (تنظيم، وكالة…) or a tail (للأنباء)
+    surrounds another alias of the same entry: ``تنظيم داعش`` → ``داعش``."""
+    if best.entry.label != "ORG":
+        return ns, ne
+    kb = get_kb()
+    heads, tails = _heads_tails()
+    changed = True
+    while changed:
+        changed = False
+        words = text[ns:ne].split(" ")
+        if len(words) > 1 and words[0] in heads:
+            rest = ns + len(words[0]) + 1
+            if any(a.entry is best.entry for a in kb.aliases(text[rest:ne])):
+                ns, changed = rest, True
+                continue
+        if len(words) > 1 and words[-1] in tails:
+            rest = ne - len(words[-1]) - 1
+            if any(a.entry is best.entry for a in kb.aliases(text[ns:rest])):
+                ne, changed = rest, True
+    return ns, ne
+
+
+def _directional(nt: NormalizedText, gaz: list[_Cand]) -> list[_Cand]:
+    lex = _lex()
+    dirs: dict[str, str] = lex["directions"]  # type: ignore[assignment]
+    text = nt.text
+    out = []
+    for c in gaz:
+        if c.label not in ("GPE", "LOC"):
+            continue
+        # up to two words before the place
+        for nwords in (2, 1):
+            j = c.ns
+            start = j
+            words = []
+            ok = True
+            for _ in range(nwords):
+                if start < 2 or text[start - 1] != " ":
+                    ok = False
+                    break
+                k = start - 1
+                while k > 0 and text[k - 1] not in " \n":
+                    k -= 1
+                words.insert(0, (k, text[k:start - 1]))
+                start = k
+            if not ok:
+                continue
+            phrase_start = words[0][0]
+            first = words[0][1]
+            off, rest = _strip(first, frozenset(dirs))
+            key = " ".join([rest] + [w for _, w in words[1:]])
+            if key in dirs:
+                adj = dirs[key]
+                name = f"{adj} {c.name_en}" if c.label == "GPE" and c.kb and c.canonical == c.kb and len(c.name_en or "") and _is_country(c) else f"{adj} {c.name_en}"
+                out.append(_Cand(phrase_start + off, c.ne, "LOC", "composed", name_en=name, country=c.country,
+                                 canonical=f"khabar:LOC:{adj.lower()}:{c.canonical}"))
+                break
+    return out
+
+
+def _is_country(c: _Cand) -> bool:
+    e = get_kb().get(c.canonical)
+    return e is not None and e.label == "GPE" and e.population == 0
+
+
+def _ministries(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: list[_Cand], sentences: list[tuple[int, int]]) -> list[_Cand]:
+    lex = _lex()
+    port: dict[str, str] = lex["portfolios"]  # type: ignore[assignment]
+    wzara = normalize_phrase("وزارة")
+    norp_at = {c.ns: c for c in gaz if c.label in ("NORP", "GPE")}
+    places = sorted((c for c in gaz if c.label in ("NORP", "GPE") and c.country), key=lambda c: c.ns)
+    out = []
+    for i, (s, e, form) in enumerate(toks):
+        off, rest = _strip(form, frozenset({wzara}))
+        if rest != wzara or i + 1 >= len(toks):
+            continue
+        # the longest portfolio of one or two words
+        pname = None
+        end_i = i
+        for n in (3, 2, 1):
+            if i + n < len(toks) + 1:
+                words = " ".join(t[2] for t in toks[i + 1:i + 1 + n])
+                if words in port and i + n < len(toks):
+                    pname, end_i = port[words], i + n
+                    break
+                if words in port:
+                    pname, end_i = port[words], i + n
+                    break
+        if pname is None:
+            continue
+        ne = toks[end_i][1]
+        country = None
+        nxt = norp_at.get(toks[end_i + 1][0]) if end_i + 1 < len(toks) else None
+        if nxt is not None and nxt.label == "NORP" and nxt.country:
+            country, ne = nxt.country, nxt.ne
+        else:
+            sent = next(((a, b) for a, b in sentences if a <= s < b), (0, s))
+            before = [c for c in places if sent[0] <= c.ns < s]
+            if before:
+                country = before[-1].country
+        ent = get_kb().get(f"khabar:GPE:{country}") if country else None
+        cname = None
+        if country:
+            for e2 in get_kb().entries.values():
+                if e2.label == "GPE" and e2.country == country and e2.population == 0:
+                    cname = e2.name_en
+                    break
+        del ent
+        name = f"{pname} of {cname}" if cname else pname
+        out.append(_Cand(s + off, ne, "ORG", "ministry", name_en=name, country=country, sector="GOV",
+                         canonical=f"khabar:ORG:ministry:{normalize_phrase(pname)}:{country or ''}"))
+    return out
+
+
+def _name_after(toks: list[tuple[int, int, str]], i: int, blocked: set[int], first_names: frozenset[str]) -> int:
+    """Number of name tokens starting at token ``i`` (0 when there is no name).
+
+    A name has 1–4 tokens; it stops at punctuation gaps, stop words, tokens already
+    inside a non-person entity, or tokens that look like inflected common words.
+    The first token may not carry the article (``ال``) unless it is a particle compound;
+    after the first token, a second token is free (the family name), later ones must be
+    particles (بن، أبو، عبد، آل), known first names (a father's name) or ``ال``-nisbas.
+    """
+    lex = _lex()
+    stop: frozenset[str] = lex["stop"]  # type: ignore[assignment]
+    parts: frozenset[str] = lex["particles"]  # type: ignore[assignment]
+    mods: frozenset[str] = lex["modifiers"]  # type: ignore[assignment]
+    n = 0
+    while i + n < len(toks) and n < 4:
+        s, e, form = toks[i + n]
+        if s in blocked or form in stop or form in mods or len(form) < 2 and form not in parts:
+            break
+        if form[:1] in _PROCLITIC_SET and (form[1:3] == "ال" or form[:2] == "لل"):
+            break  # وبال… لل…: a clitic + article word is not part of a name
+        if n > 0 and toks[i + n - 1][1] != s - 1:
+            break  # not separated by a single space (punctuation between)
+        if n == 0:
+            if form.startswith("ال") and form not in first_names:
+                break
+        elif n >= 2:
+            prev = toks[i + n - 1][2]
+            if not (form in parts or prev in parts or form in first_names or form.startswith("ال")):
+                break
+        n += 1
+    # do not end on a particle
+    while n > 0 and toks[i + n - 1][2] in parts:
+        n -= 1
+    return n
+
+
+def _titled_people(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: list[_Cand]) -> list[_Cand]:
+    lex = _lex()
+    kb = get_kb()
+    titles: list[list[str]] = lex["titles"]  # type: ignore[assignment]
+    mods: frozenset[str] = lex["modifiers"]  # type: ignore[assignment]
+    first_names = kb.first_names
+    # token index spans covered by gazetteer candidates
+    start_of = {t[0]: k for k, t in enumerate(toks)}
+    end_of = {t[1]: k for k, t in enumerate(toks)}
+    gaz_at: dict[int, _Cand] = {}
+    for c in gaz:
+        k = start_of.get(c.ns)
+        if k is None:  # the match begins after a proclitic inside the token
+            k = next((j for j, t in enumerate(toks) if t[0] < c.ns < t[1]), None)
+        if k is not None and (k not in gaz_at or c.ne > gaz_at[k].ne):
+            gaz_at[k] = c
+    blocked = {c.ns for c in gaz if c.label != "PER"}
+    title_words = frozenset(t[0] for t in titles)
+    out = []
+    i = 0
+    while i < len(toks):
+        form = toks[i][2]
+        off, first = _strip(form, title_words)
+        hit = None
+        if first in title_words:
+            for t in titles:
+                if t[0] == first and [x[2] for x in toks[i + 1:i + len(t)]] == t[1:]:
+                    hit = t
+                    break
+        if hit is None:
+            i += 1
+            continue
+        j = i + len(hit)
+        # modifiers: adjectives of office, nationality, organizations and places
+        steps = 0
+        while j < len(toks) and steps < 8:
+            c = gaz_at.get(j)
+            if c is not None and c.label != "PER":
+                k = end_of.get(c.ne)
+                if k is None:
+                    k = next((q for q, t in enumerate(toks) if t[0] < c.ne <= t[1]), j)
+                j = k + 1
+            elif toks[j][2] in mods or _strip(toks[j][2], mods)[1] in mods:
+                j += 1
+            else:
+                break
+            steps += 1
+        if j < len(toks) and toks[j][0] in {c.ns for c in gaz if c.label == "PER"}:
+            i = j
+            continue  # a known person: the gazetteer has it
+        gap_ok = j < len(toks) and not nt.text[toks[j - 1][1]:toks[j][0]].strip()
+        n = _name_after(toks, j, blocked, first_names) if gap_ok else 0
+        if n:
+            s, e = toks[j][0], toks[j + n - 1][1]
+            out.append(_Cand(s, e, "PER", "title"))
+            i = j + n
+        else:
+            i = j if j > i else i + 1
+    return out
+
+
+def transliterate(ar: str) -> str:
+    """A simple Arabic → Latin transliteration for names not in the knowledge base.
+
+    Letter-by-letter, close to the style of English-language newswire (ش → sh, خ → kh,
+    ع and ء dropped, ة → a); vowels are guessed only from long vowels, so the result is a
+    readable key, not a scholarly romanization. Each word is capitalized.
+    """
+    table = {
+        "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h",
+        "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d",
+        "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
+        "ن": "n", "ه": "h", "و": "w", "ي": "y", "ى": "a", "ة": "a", "ء": "", "ئ": "", "ؤ": "",
+    }
+    words = []
+    for w in normalize(ar, alef=False, teh_marbuta=False, maqsura=False).text.split():
+        lat = "".join(table.get(ch, "") for ch in w)
+        lat = re.sub(r"(?<=[^aeiou])w(?=[^aeiou]|$)", "u", lat)
+        lat = re.sub(r"(?<=[^aeiou])y(?=[^aeiou]|$)", "i", lat)
+        if w.startswith("ال") and len(lat) > 2:
+            words.append("al-" + lat[2:].capitalize())
+        else:
+            words.append(lat[:1].upper() + lat[1:])
+    return " ".join(w for w in words if w) or ar
+
+
+# ---------------------------------------------------------------- resolution
+
+def _resolve(cands: list[_Cand]) -> list[_Cand]:
+    cands = sorted(cands, key=lambda c: (-(c.ne - c.ns), _ORDER.get(c.source, 9), c.ns))
+    taken: list[tuple[int, int]] = []
+    keep = []
+    for c in cands:
+        if any(c.ns < b and a < c.ne for a, b in taken):
+            continue
+        taken.append((c.ns, c.ne))
+        keep.append(c)
+    return sorted(keep, key=lambda c: c.ns)
+
+
+def _coref(nt: NormalizedText, toks: list[tuple[int, int, str]], kept: list[_Cand]) -> list[_Cand]:
+    """Link title-found people to KB people, then find bare first names/surnames of known people."""
+    kb = get_kb()
+    lex = _lex()
+    stop: frozenset[str] = lex["stop"]  # type: ignore[assignment]
+    people = [c for c in kept if c.label == "PER"]
+    # fill person fields: KB person with the same alias, an earlier longer mention, or transliteration
+    by_token: dict[str, set[str]] = {}
+    for c in people:
+        if not c.canonical:
+            key = nt.text[c.ns:c.ne]
+            al = [a for a in kb.aliases(key) if a.entry.label == "PER"]
+            if al:
+                for k, v in _entity_fields(al[0]).items():
+                    setattr(c, k, v)
+            else:
+                prior = [p for p in people if p.canonical and p.ns < c.ns and _shares_token(nt.text[p.ns:p.ne], key)]
+                if prior and len(key.split()) < len(nt.text[prior[-1].ns:prior[-1].ne].split()):
+                    p = prior[-1]
+                    c.name_en, c.kb, c.country, c.canonical, c.sector = p.name_en, p.kb, p.country, p.canonical, p.sector
+                else:
+                    c.canonical = "khabar:PER:" + key.replace(" ", "_")
+                    c.name_en = transliterate(nt.original[nt.to_original[c.ns]:nt.span(c.ns, c.ne)[1]])
+        words = nt.text[c.ns:c.ne].split()
+        if len(words) >= 2:
+            for w in (words[0], words[-1]):
+                if len(w) >= 3 and w not in stop:
+                    by_token.setdefault(w, set()).add(c.canonical)
+    rep = {c.canonical: c for c in people if len(nt.text[c.ns:c.ne].split()) >= 2}
+    cov = bytearray(len(nt.text) + 1)
+    for c in kept:
+        cov[c.ns:c.ne] = b"\x01" * (c.ne - c.ns)
+    extra = []
+    tok_keys = frozenset(by_token)
+    for s, e, form in toks:
+        if 1 in cov[s:e] or not by_token:
+            continue
+        off, rest = _strip(form, tok_keys)
+        canon = by_token.get(rest)
+        if not canon or len(canon) != 1:
+            continue
+        p = rep.get(next(iter(canon)))
+        if p is None or p.ns > s:
+            continue
+        extra.append(_Cand(s + off, e, "PER", "coref", name_en=p.name_en, kb=p.kb, country=p.country,
+                           canonical=p.canonical, sector=p.sector))
+    # nominal mentions (الحلف → NATO) after a mention of the entity
+    noms: dict[str, tuple[str, ...]] = lex["nominals"]  # type: ignore[assignment]
+    nom_keys = frozenset(noms)
+    for s, e, form in toks:
+        off, rest = _strip(form, nom_keys)
+        if rest not in noms or 1 in cov[s:e]:
+            continue
+        prior = [c for c in kept if c.canonical in noms[rest] and c.ne <= s]
+        if prior:
+            p = prior[-1]
+            extra.append(_Cand(s + off, e, p.label, "coref", name_en=p.name_en, kb=p.kb, country=p.country,
+                               canonical=p.canonical, sector=p.sector))
+    return extra
+
+
+def _shares_token(a: str, b: str) -> bool:
+    return bool(set(a.split()) & set(b.split()))
+
+
+def find_entities(doc: Document) -> tuple[Entity, ...]:
+    """Named-entity mentions of ``doc``, sorted by ``start``, ids ``e1, e2, …``.
+
+    Args:
+        doc: a :class:`~khabar.doc.Document`; ``doc.sentences`` is used when present
+            (ministry country from the same sentence), otherwise the whole text is one
+            sentence.
+
+    Returns:
+        :class:`~khabar.doc.Entity` records; spans are original code-point offsets
+        (half-open) with ``doc.text[start:end] == text``, proclitics excluded.
+    """
+    text = doc.text
+    if not text.strip():
+        return ()
+    nt = normalize(text)
+    toks = _tokens(nt)
+    gaz = _gazetteer(nt)
+    composed = _directional(nt, gaz)
+    sentences = [(nt.from_original(s.start), nt.from_original(s.end)) for s in doc.sentences] or [(0, len(nt.text))]
+    ministries = _ministries(nt, toks, gaz, sentences)
+    titled = _titled_people(nt, toks, gaz)
+    kept = _resolve(gaz + composed + ministries + titled)
+    kept = _resolve(kept + _coref(nt, toks, kept))
+    out = []
+    for c in kept:
+        s, e = nt.span(c.ns, c.ne)
+        out.append(Entity(
+            id="", start=s, end=e, text=text[s:e], label=c.label, name_en=c.name_en, kb=c.kb,
+            country=c.country, canonical=c.canonical or normalize_phrase(text[s:e]), sector=c.sector,
+            source=c.source,
+        ))
+    out.sort(key=lambda x: (x.start, x.end))
+    return tuple(Entity(**{**_asdict(x), "id": f"e{i}"}) for i, x in enumerate(out, 1))
+
+
+def _asdict(e: Entity) -> dict[str, object]:
+    return {f: getattr(e, f) for f in e.__slots__}  # type: ignore[attr-defined]

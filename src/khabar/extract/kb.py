@@ -1,0 +1,202 @@
+"""The starter knowledge base: countries, cities, regions, organizations, people, nationalities.
+
+Data lives in ``khabar/data/kb/*.tsv`` (see ``docs/knowledge-base.md`` for sources and
+licences); ``scripts/build_kb.py`` regenerates ``countries.tsv``, ``cities.tsv``,
+``norp.tsv`` and ``first_names.tsv`` from ``../shared/data``; ``regions.tsv``,
+``orgs.tsv``, ``people.tsv`` and ``stoplist.tsv`` are curated by hand.
+
+Every file has the columns ``kb_id label name_en country sector aliases_ar lat lon``
+(``aliases_ar`` ``|``-separated; NORP rows add ``name_en_pl`` and ``aliases_ar_pl``, the
+plural forms). ``kb_id`` is a Wikidata QID where known, else a stable ``khabar:`` or
+``geonames:`` id.
+
+:func:`get_kb` loads everything once (lazily, cached) and builds one
+:class:`~khabar.text.matcher.PhraseMatcher` (one Aho–Corasick automaton) over all
+aliases; loading takes ≈ 0.1–0.2 s (measured in ``tests/extract/test_kb.py``).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.text.matcher import PhraseMatcher
+from khabar.text.normalize import normalize_phrase
+
+__all__ = ["KBEntry", "Alias", "KnowledgeBase", "get_kb", "FILES", "ARAB_STATES"]
+
+#: Data files loaded, in priority order: when one alias names several entries, the earlier
+#: file's entry is preferred unless the document context decides otherwise.
+FILES: tuple[str, ...] = ("countries.tsv", "regions.tsv", "orgs.tsv", "people.tsv", "norp.tsv", "cities.tsv")
+
+#: Arab League members (ISO alpha-3). Names of people from other countries are
+#: transliterations, where /g/ is spelt غ, ج or ق: variants are generated for them.
+ARAB_STATES = frozenset(
+    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntry:
+    """One knowledge-base item.
+
+    Attributes:
+        kb_id: Wikidata QID (``Q796``) or a stable ``khabar:…``/``geonames:…`` id.
+        label: PER, ORG, GPE, LOC, FAC, NORP or MISC.
+        name_en: English name (for NORP the singular adjective, e.g. ``Iraqi``).
+        country: ISO 3166-1 alpha-3 code, or ``None``.
+        sector: actor sector (GOV MIL IGO NGO MED REB BUS …) or ``None``.
+        aliases: Arabic names as written in the data (not normalized).
+        lat, lon: WGS84 decimal degrees for places, else ``None``.
+        name_en_pl: English plural for NORP entries (``Iraqis``), else ``None``.
+        population: for cities (GeoNames), else 0.
+    """
+
+    kb_id: str
+    label: str
+    name_en: str
+    country: str | None
+    sector: str | None
+    aliases: tuple[str, ...]
+    lat: float | None = None
+    lon: float | None = None
+    name_en_pl: str | None = None
+    population: int = 0
+
+    @property
+    def qid(self) -> str | None:
+        """The Wikidata QID, or ``None`` for ``khabar:``/``geonames:`` ids."""
+        return self.kb_id if self.kb_id[:1] == "Q" and self.kb_id[1:].isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """The payload of one alias in the matcher.
+
+    ``plural`` marks NORP plural forms (their English name is ``entry.name_en_pl``);
+    ``needs_context`` marks aliases that are also ordinary words (``stoplist.tsv``,
+    action ``context``): accept them only when the entity is otherwise attested in the
+    document. ``rank`` is the file priority (lower is preferred).
+    """
+
+    entry: KBEntry
+    plural: bool = False
+    needs_context: bool = False
+    rank: int = 0
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    path = importlib.resources.files("khabar").joinpath("data").joinpath("kb").joinpath(name)
+    text = path.read_text(encoding="utf-8")
+    header: list[str] | None = None
+    rows: list[dict[str, str]] = []
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        rows.append({h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)})
+    return rows
+
+
+def _float(s: str) -> float | None:
+    try:
+        return float(s) if s else None
+    except ValueError:
+        return None
+
+
+def _g_variants(alias: str) -> list[str]:
+    out = []
+    if "غ" in alias:
+        out += [alias.replace("غ", "ج"), alias.replace("غ", "ق")]
+    if "ج" in alias:
+        out.append(alias.replace("ج", "غ"))
+    return out
+
+
+class KnowledgeBase:
+    """All KB entries, an alias index and one phrase matcher.
+
+    Build it with :func:`get_kb` (cached); constructing one directly reads the package data.
+
+    Attributes:
+        entries: ``kb_id`` → :class:`KBEntry`.
+        matcher: a :class:`PhraseMatcher` over every alias, payload :class:`Alias`.
+        first_names: normalized Arabic first names (evidence for person names).
+    """
+
+    def __init__(self) -> None:
+        stop = _read_tsv("stoplist.tsv")
+        drop = {normalize_phrase(r["alias"]) for r in stop if r["action"] == "drop"}
+        context = {normalize_phrase(r["alias"]) for r in stop if r["action"] == "context"}
+        self.entries: dict[str, KBEntry] = {}
+        self._index: dict[str, list[Alias]] = {}
+        pairs: list[tuple[str, Alias]] = []
+        for rank, fname in enumerate(FILES):
+            for row in _read_tsv(fname):
+                kb_id = row["kb_id"]
+                if not kb_id or kb_id in self.entries:
+                    continue
+                sg = [a for a in row.get("aliases_ar", "").split("|") if a]
+                pl = [a for a in row.get("aliases_ar_pl", "").split("|") if a]
+                country = row.get("country") or None
+                if row["label"] == "PER" and country not in ARAB_STATES:
+                    sg += [v for a in sg for v in _g_variants(a)]
+                entry = KBEntry(
+                    kb_id=kb_id,
+                    label=row["label"],
+                    name_en=row["name_en"],
+                    country=country,
+                    sector=row.get("sector") or None,
+                    aliases=tuple(sg + pl),
+                    lat=_float(row.get("lat", "")),
+                    lon=_float(row.get("lon", "")),
+                    name_en_pl=row.get("name_en_pl") or None,
+                    population=int(row.get("population") or 0),
+                )
+                self.entries[kb_id] = entry
+                seen: set[str] = set()
+                for aliases, plural in ((sg, False), (pl, True)):
+                    for a in aliases:
+                        key = normalize_phrase(a)
+                        if not key or key in drop or key in seen:
+                            continue
+                        seen.add(key)
+                        al = Alias(entry, plural, key in context, rank)
+                        self._index.setdefault(key, []).append(al)
+                        pairs.append((a, al))
+        self.matcher: PhraseMatcher[Alias] = PhraseMatcher(pairs)
+        self.first_names: frozenset[str] = frozenset(normalize_phrase(r["name"]) for r in _read_tsv("first_names.tsv"))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, kb_id: str) -> KBEntry | None:
+        """The entry with this id, or ``None``."""
+        return self.entries.get(kb_id)
+
+    def lookup(self, key: str) -> tuple[KBEntry, ...]:
+        """Entries whose alias equals ``key`` after normalization (best-ranked first).
+
+        ``key`` may be raw or normalized Arabic (it is normalized again; the operation
+        is idempotent). Returns ``()`` for an unknown name.
+        """
+        return tuple(a.entry for a in self.aliases(key))
+
+    def aliases(self, key: str) -> tuple[Alias, ...]:
+        """The :class:`Alias` payloads stored under a (normalized) name, best-ranked first."""
+        return tuple(sorted(self._index.get(normalize_phrase(key), ()), key=lambda a: a.rank))
+
+    def by_label(self, label: str) -> list[KBEntry]:
+        """Every entry with this label."""
+        return [e for e in self.entries.values() if e.label == label]
+
+
+@lru_cache(maxsize=1)
+def get_kb() -> KnowledgeBase:
+    """The package knowledge base, loaded on first call and cached for the process."""
+    return KnowledgeBase()
