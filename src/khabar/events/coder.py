@@ -1,0 +1,671 @@
+"""PLOVER event coding: triggers from the Arabic lexicon, arguments, status.
+
+:func:`code_events` is the pipeline's ``events`` component. For every
+sentence it
+
+1. finds triggers with :func:`khabar.events.lexicon.trigger_matcher` (longest
+   match wins, so اتصالا هاتفيا and شن هجوما beat their parts), keeps an entry
+   with an object class (``obj=TROOPS`` …) only when such an object follows
+   (خفض عديد القوات yes, خفض التوتر no), and drops masdars used as a noun
+   modifier (مهمة التدريب، أنشطة …);
+2. splits the sentence into clauses at ، ؛ : quotes, relative pronouns and
+   و/ف + verb (never inside an actor phrase);
+3. finds the **source** and **target** among the actor phrases of
+   :func:`khabar.events.actors.find_actor_phrases` (rules in
+   ``docs/plover.md``: SVO/VSO order, genitive after a masdar, target
+   prepositions per entry, تعرض لـ passive, تلقى/استقبل swap, agents after
+   على يد / من قبل / من جانب, weapon + nationality → that state's military,
+   pronoun complementizers أنها/أنه resolved to the matrix subject);
+4. sets **status** from the nearest cue before the trigger (negation →
+   denied, inside a REQUEST complement → requested, قد + imperfect / من
+   المرجح … → possible, توقع / من المتوقع … → expected, س/سوف/يعتزم/من
+   المقرر … → planned, else occurred);
+5. attaches **location** (GPE/LOC/FAC governed by في/ب/داخل/قرب/شمال …),
+   **date** (nearest DATE/TIME timex in the clause, else the sentence) and
+   **quantities** (in the clause);
+6. merges triggers of one type in one sentence that describe the same
+   event (مقتل … في هجوم …), keeping the first and filling its gaps.
+
+Confidence (documented score, in [0, 1]): ``0.45·strength + 0.25·[source] +
+0.2·[target] + 0.1·[object/mode evidence]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from khabar.doc import Actor, Document, Entity, Event, Sentence, Span
+from khabar.events.actors import (
+    COMPLEMENTIZERS,
+    PREPOSITIONS,
+    ActorPhrase,
+    country_actor,
+    find_actor_phrases,
+    strip_clitics,
+)
+from khabar.events.lexicon import OBJECT_CLASSES, Trigger, bare, load_triggers, trigger_matcher, verb_forms
+from khabar.text.matcher import Match
+from khabar.text.normalize import normalize
+
+__all__ = ["code_events", "STATUS_CUES"]
+
+# ---------------------------------------------------------------- cue lists (normalized)
+_REPORT_VERBS = ("قال", "اضاف", "اعلن", "اكد", "اوضح", "اشار", "لفت", "تابع", "ذكر", "كشف", "صرح", "افاد")
+_PLAN_VERBS = ("اعتزم", "خطط", "نوي", "قرر", "استعد", "سعي", "عزم")
+_EXPECT_VERBS = ("توقع", "رجح", "انتظر")
+_DENY_VERBS = ("نفي", "انكر", "نفت", "نفوا")
+
+#: Status cues: normalized token → status (multi-word cues are in :data:`_MULTI_CUES`).
+STATUS_CUES: dict[str, str] = {}
+for _v in _PLAN_VERBS:
+    for _f in verb_forms(_v, "نوي" if _v == "نوي" else ("سعي" if _v == "سعي" else None)):
+        STATUS_CUES[_f] = "planned"
+for _w in ("سوف", "سيتم", "ستتم", "سيجري", "ستجري", "خطه", "خطط", "الخطه", "الخطط", "نيه", "اعتزام", "مقرر", "المقرر",
+           "مرتقب", "المرتقب", "مزمع", "المزمع", "ينوي", "تنوي", "ينوون", "قررت", "قرر"):
+    STATUS_CUES[_w] = "planned"
+for _v in _EXPECT_VERBS:
+    for _f in verb_forms(_v):
+        STATUS_CUES[_f] = "expected"
+for _w in ("المتوقع", "متوقع", "المنتظر", "منتظر", "توقعات"):
+    STATUS_CUES[_w] = "expected"
+for _w in ("المرجح", "مرجح", "ربما", "الارجح", "يحتمل", "المحتمل", "محتمل", "يمكن", "احتمال", "لعل"):
+    STATUS_CUES[_w] = "possible"
+for _v in _DENY_VERBS:
+    for _f in verb_forms(_v, "نفي"):
+        STATUS_CUES[_f] = "denied"
+_NOUN_CUES = frozenset(("خطه", "خطط", "الخطه", "الخطط", "نيه", "اعتزام", "توقعات", "احتمال"))
+_NEG = frozenset(("لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "لما"))
+_REL = frozenset(("الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي"))
+_PUNCT_BREAK = frozenset("،,؛;:\"“”«»()[]—–")
+_PASSIVE_AUX = frozenset(("تم", "يتم", "سيتم", "جري", "يجري", "سيجري", "تمت", "ستتم", "تتم"))
+_EXPOSE = ("تعرض",)  # تعرّض لـ: the subject is the target
+_RECEIVE = ("تلقي", "تسلم", "استقبل")  # تلقى اتصالا من X: X is the source
+_AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"), ("من", "جانب"), ("علي", "ايدي"))
+_WEAPONS = frozenset("طائره طائرات صاروخ صواريخ قذيفه قذائف مدفعيه مقاتله مقاتلات مسيره مسيرات بارجه دبابه دبابات".split())
+_LOC_PREPS = frozenset(("في", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "انحاء", "ب", "بمدينه", "بالقرب",
+                        "مدينه", "محافظه", "منطقه", "عند", "قرب", "حول"))
+_NOMINAL_HEADS = frozenset("مهمه قوه انشطه نشاط خدمات مركز لجنه مجلس قانون برنامج برامج دوره دورات معسكر مدرسه "
+                           "اكاديميه قاعده فريق جهاز وحده".split())
+_AID_CUES = frozenset("تدريب التدريب تدريبيه التدريبيه تدريبي التدريبي للتدريب مشوره المشوره استشاري استشاريه "
+                      "اسناد مساعده دعم حفظ اغاثه الاغاثه بطلب بدعوه".split())
+_AGREEMENT_NOUNS = frozenset("اتفاق اتفاقيه معاهده منظمه محادثات مفاوضات حلف تحالف".split())
+_CONSEQUENCE = frozenset(("ادي", "اسفر", "اسفرت", "ادت", "خلف", "خلفت", "اوقع", "اوقعت"))
+_ADJUNCT_PREPS = frozenset(("في", "خلال", "اثر", "عقب", "بعد", "قبل", "جراء", "بسبب", "منذ"))
+
+
+@lru_cache(maxsize=1)
+def _verbish() -> frozenset[str]:
+    """Normalized surface forms that are finite verbs (clause openers)."""
+    out: set[str] = set()
+    for t in load_triggers():
+        if t.pos == "verb":
+            out |= verb_forms(t.form, t.impf, t.forms)
+    for v in _REPORT_VERBS + ("كان", "اصبح", "بات", "ظل"):
+        out |= verb_forms(v, {"كان": "كون"}.get(v))
+    out.discard("قبل")
+    return frozenset(out)
+
+
+@dataclass
+class _Cand:
+    m: Match[Trigger]
+    trig: Trigger
+    tok: int  # index into doc.tokens of the trigger's first token
+    tok_end: int  # one past the last token
+    sent: int
+    noun: bool
+    typ: str
+    mode: str | None
+    evidence: bool
+
+
+def _tok_at(doc: Document, offset: int) -> int:
+    lo, hi = 0, len(doc.tokens) - 1
+    best = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if doc.tokens[mid].start <= offset:
+            best = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
+def _stem(norm: str) -> str:
+    """Token without و/ف and future س (for verb look-ups)."""
+    p, rest = strip_clitics(norm)
+    if "ال" in p:
+        return norm
+    return rest if p in ("و", "ف") else norm
+
+
+def _sentence_tokens(doc: Document, s: Sentence) -> tuple[int, int]:
+    a = _tok_at(doc, s.start)
+    if doc.tokens and doc.tokens[a].start < s.start:
+        a += 1
+    b = a
+    while b < len(doc.tokens) and doc.tokens[b].end <= s.end:
+        b += 1
+    return a, b
+
+
+def _clause_bounds(doc: Document, a: int, b: int, phrases: list[ActorPhrase]) -> list[int]:
+    """Token indices (absolute) where a new clause starts, within [a, b)."""
+    inside = set()
+    for p in phrases:
+        inside.update(range(p.tok_start + 1, p.tok_end))
+    verbs = _verbish()
+    cuts = [a]
+    for i in range(a, b):
+        if i in inside:
+            continue
+        t = doc.tokens[i]
+        n = t.norm
+        if t.kind == "punct" and (n in _PUNCT_BREAK or t.text in _PUNCT_BREAK):
+            cuts.append(i + 1)
+        elif n in _REL:
+            cuts.append(i)
+        elif n in ("و", "ف") and i + 1 < b and doc.tokens[i + 1].norm in verbs:
+            cuts.append(i)
+        elif n[:1] in ("و", "ف") and n[1:] in verbs and len(n) > 3:
+            cuts.append(i)
+    return sorted(set(cuts))
+
+
+def _clause_of(cuts: list[int], i: int, b: int) -> tuple[int, int]:
+    s = cuts[0]
+    e = b
+    for c in cuts:
+        if c <= i:
+            s = c
+        else:
+            e = c
+            break
+    return s, e
+
+
+def _has_object(doc: Document, cls: str, i: int, b: int) -> bool:
+    words = OBJECT_CLASSES[cls]
+    k = i
+    seen = 0
+    while k < b and seen < 4:
+        t = doc.tokens[k]
+        if t.kind == "punct":
+            return False
+        if t.kind == "word":
+            seen += 1
+            if bare(t.norm) in words or strip_clitics(t.norm)[1] in words:
+                return True
+        k += 1
+    return False
+
+
+def _candidates(doc: Document) -> list[_Cand]:
+    norm = normalize(doc.text)
+    out: list[_Cand] = []
+    by_span: dict[tuple[int, int], list[Match[Trigger]]] = {}
+    for m in trigger_matcher().find(norm):
+        if m.payload.strength <= 0:
+            continue
+        by_span.setdefault((m.start, m.end), []).append(m)
+    for (s, e), ms in sorted(by_span.items()):
+        ti = _tok_at(doc, s)
+        tj = _tok_at(doc, max(s, e - 1)) + 1
+        tok = doc.tokens[ti]
+        whole = tok.norm
+        core = whole[1:] if whole[:1] in ("و", "ف") and len(whole) > 4 else whole
+        if core in ("وزاره", "وزارات", "وزارتي", "وزارته", "وزارتها") or whole in ("وزاره", "الوزاره"):
+            continue  # و+زار+ه: the noun "ministry", not the verb "visited him"
+        key = ms[0].key
+        article = key.startswith("ال") or key.startswith("ل") and not any(x.payload.is_verb for x in ms)
+        prep = any(c in ms[0].prefix for c in "بلك")
+        nounish = article or prep
+        pick = None
+        for m in ms:
+            if m.payload.is_verb and not nounish:
+                pick = m
+                break
+        if pick is None:
+            pick = next((m for m in ms if not m.payload.is_verb), ms[0])
+        t = pick.payload
+        sent = doc.sentence_index(s)
+        _, b = _sentence_tokens(doc, doc.sentences[sent]) if doc.sentences else (0, len(doc.tokens))
+        evidence = False
+        if t.obj is not None:
+            if not _has_object(doc, t.obj, tj, b):
+                continue
+            evidence = True
+        noun = not t.is_verb
+        # a masdar that modifies a preceding noun (مهمة التدريب، قوة الردع) is not an event by itself
+        if noun and ti > 0 and bare(doc.tokens[ti - 1].norm) in _NOMINAL_HEADS:
+            continue
+        typ, mode = t.type, t.mode
+        if typ == "AID/MOBILIZE":
+            window = [bare(x.norm) for x in doc.tokens[tj : min(b, tj + 12)]] + [x.norm for x in doc.tokens[tj : min(b, tj + 12)]]
+            if any(w in _AID_CUES for w in window):
+                typ, mode = "AID", "military"
+            else:
+                typ, mode = "MOBILIZE", "troops"
+            evidence = True
+        if typ == "RETREAT" and mode == "withdraw" and t.obj is None:
+            nxt = [bare(x.norm) for x in doc.tokens[tj : min(b, tj + 3)]]
+            if any(w in _AGREEMENT_NOUNS for w in nxt):
+                typ, mode = "SANCTION", "withdraw"
+        if mode is not None and t.pos in ("nphrase", "vphrase"):
+            evidence = True
+        if typ == "ASSAULT" and mode in (None, "aerial"):
+            near = {bare(x.norm) for x in doc.tokens[ti : min(b, tj + 3)]}
+            if near & {"مسيره", "مسيرات", "درون", "مسير"}:
+                mode = "drone"  # codebook: unmanned aerial vehicles
+            elif mode is None and near & {"صاروخي", "صاروخيه", "صواريخ", "مدفعي", "مدفعيه", "قذائف"}:
+                mode = "heavy-weapons"
+            elif mode is None and near & {"طائره", "طائرات", "جوي", "جويه", "مقاتلات"}:
+                mode = "aerial"
+        out.append(_Cand(pick, t, ti, tj, sent, noun, typ, mode, evidence))
+    return out
+
+
+def _phrase_after(phrases: list[ActorPhrase], i: int, limit: int, skip_prep: bool = True) -> ActorPhrase | None:
+    for p in phrases:
+        if p.tok_start >= i and p.tok_start < limit:
+            if skip_prep and p.prep:
+                continue
+            return p
+    return None
+
+
+def _actor_of(doc: Document, p: ActorPhrase, ent_map: dict[str, Entity]) -> Actor:
+    a = p.actor
+    if a.entity is not None and a.sector is None and a.name_en is None:
+        e = ent_map.get(a.entity)
+        if e is not None and e.label in ("GPE", "NORP"):
+            return country_actor(e, a.text)
+    return a
+
+
+def _backward_subject(doc: Document, phrases: list[ActorPhrase], a: int, i: int) -> ActorPhrase | None:
+    """Nearest unmarked actor phrase before token ``i`` in the sentence (from ``a``).
+
+    Stops at a bare complementizer (إن/أن: the speaker is not the agent) but
+    crosses one with a pronoun (أنها/أنه/أنهم), which refers back to the
+    matrix subject.
+    """
+    k = i - 1
+    cands = [p for p in phrases if p.tok_end <= i and not p.prep]
+    while k >= a:
+        n = doc.tokens[k].norm
+        if n in ("ان", "بان") or (doc.tokens[k].kind == "punct" and n in ("؛", ";")):
+            lim = k
+            cands = [p for p in cands if p.tok_start > lim]
+            break
+        k -= 1
+    if not cands:
+        return None
+    best = cands[-1]
+    if best.actor.entity is None and len(cands) >= 2:
+        # apposition: الكاظمي، رئيس المخابرات السابق … → the named head
+        prev = cands[-2]
+        gap = [doc.tokens[k].norm for k in range(prev.tok_end, best.tok_start)]
+        if prev.actor.entity is not None and gap and all(g in ("،", ",") for g in gap):
+            return prev
+    return best
+
+
+def _agent_phrase(doc: Document, phrases: list[ActorPhrase], i: int, e: int) -> ActorPhrase | None:
+    for p in phrases:
+        if p.tok_start < i or p.tok_start >= e:
+            continue
+        k = p.tok_start
+        n1 = doc.tokens[k - 1].norm if k >= 1 else ""
+        n2 = doc.tokens[k - 2].norm if k >= 2 else ""
+        for a1, a2 in _AGENT_MARKERS:
+            if n2 == a1 and strip_clitics(n1)[1] == a2 or n1 == a2 and n2 == a1:
+                return p
+    return None
+
+
+def _weapon_source(doc: Document, i: int, e: int) -> Actor | None:
+    """``بطائرة أمريكية`` / ``بصواريخ إيرانية``: a weapon noun + nationality → that state's military."""
+    for k in range(i, e):
+        if bare(doc.tokens[k].norm) in _WEAPONS or strip_clitics(doc.tokens[k].norm)[1] in _WEAPONS:
+            for k2 in range(k + 1, min(e, k + 3)):
+                t = doc.tokens[k2]
+                for ent in doc.entities:
+                    if ent.label == "NORP" and t.start <= ent.start < t.end and ent.country:
+                        base = country_actor(ent, ent.text)
+                        return replace(base, sector="MIL")
+    return None
+
+
+def _status(doc: Document, c: _Cand, a: int, cs: int, req_before: frozenset[int]) -> str:
+    """The status of one trigger from the nearest cue before it (rules in the module docstring)."""
+    i = c.tok
+    if "س" in c.m.prefix:
+        planned_prefix = True
+    else:
+        planned_prefix = False
+    # negation right before the trigger (or before its auxiliary)
+    for k in range(max(cs, i - 3), i):
+        n = doc.tokens[k].norm
+        if n in _NEG or _stem(n) in ("لم", "لن"):
+            return "denied"
+    if planned_prefix:
+        return "planned"
+    for k in range(i - 1, max(a, i - 9) - 1, -1):
+        t = doc.tokens[k]
+        n = t.norm
+        st = _stem(n)
+        if t.kind == "punct" and n in ("؛", ";"):
+            break
+        if k in req_before:
+            return "requested"
+        if n == "قد" and k + 1 <= i:
+            nxt = doc.tokens[k + 1].norm if k + 1 < len(doc.tokens) else ""
+            if nxt[:1] in ("ي", "ت", "ن") and nxt not in ("تم",) and not nxt.startswith("تعرض"):
+                return "possible"
+            continue
+        if n in STATUS_CUES or st in STATUS_CUES:
+            s = STATUS_CUES.get(n) or STATUS_CUES[st]
+            if (n in _NOUN_CUES or st in _NOUN_CUES) and i - k > 2:
+                continue  # a noun cue (خطط، نية) scopes only over its own complement
+            return s
+        if n[:1] == "س" and n[1:] in _verbish() and n[1:2] in ("ي", "ت", "ن"):
+            return "planned"
+        if k < cs and (n in ("ان", "بان") or n in COMPLEMENTIZERS) and k < cs - 6:
+            break
+    return "occurred"
+
+
+
+def code_events(doc: Document) -> tuple[Event, ...]:
+    """PLOVER events of a document.
+
+    Args:
+        doc: a document with ``sentences`` and ``tokens`` (``segment``) and,
+            for arguments, ``entities``, ``timexes`` and ``quantities``.
+
+    Returns:
+        :class:`~khabar.doc.Event` records sorted by trigger start, ids
+        ``ev1``, ``ev2``, …; trigger spans satisfy
+        ``doc.text[t.start:t.end] == t.text`` (code points, half-open).
+        An empty tuple for a document without sentences or tokens.
+    """
+    if not doc.tokens or not doc.sentences:
+        return ()
+    cands = _candidates(doc)
+    if not cands:
+        return ()
+    ent_map = {e.id: e for e in doc.entities}
+    by_sent: dict[int, list[_Cand]] = {}
+    for c in cands:
+        by_sent.setdefault(c.sent, []).append(c)
+    events: list[tuple[int, Event]] = []
+    for si, cs_list in sorted(by_sent.items()):
+        sent = doc.sentences[si]
+        a, b = _sentence_tokens(doc, sent)
+        stop = frozenset(k for c in cs_list for k in range(c.tok, c.tok_end))
+        phrases = find_actor_phrases(doc, sent, stop)
+        cuts = _clause_bounds(doc, a, b, phrases)
+        req_positions = {c.tok for c in cs_list if c.typ == "REQUEST"}
+        starts = frozenset(doc.tokens[c.tok].start for c in cs_list)
+        sent_events: list[tuple[Event, bool]] = []
+        for c in cs_list:
+            i = c.tok
+            cs, ce = _clause_of(cuts, i, b)
+            # requested: a REQUEST trigger earlier in the sentence governs this one
+            req_before = frozenset(k for k in req_positions if k < i) if c.typ != "REQUEST" else frozenset()
+            status = _status(doc, c, a, cs, req_before)
+            source, target = _arguments(doc, c, phrases, a, b, cs, ce, ent_map, event_starts=starts)
+            nxt = [x.tok for x in cs_list if x.tok > i]
+            loc = _location(doc, c, phrases, cs, ce, a, b, source, target, min(nxt) if nxt else None)
+            date = _date(doc, cs, ce, sent, i)
+            qids = tuple(q.id for q in doc.quantities if doc.tokens[cs].start <= q.start < doc.tokens[ce - 1].end)
+            conf = 0.45 * c.trig.strength + 0.25 * (source is not None) + 0.2 * (target is not None) + 0.1 * c.evidence
+            t_end = c.m.end
+            if c.m.suffix == "ا":  # tanwin alef belongs to the word (اتصالاً هاتفياً)
+                t_end = normalize(doc.text).span(c.m.norm_start, c.m.norm_end + 1)[1]
+            trig = Span(c.m.start, t_end, doc.text[c.m.start : t_end])
+            conseq = any(_stem(doc.tokens[k].norm) in _CONSEQUENCE for k in range(max(a, i - 6), i))
+            if source is None:
+                prev_same = [e for e, _ in sent_events if e.type == c.typ and e.source is not None]
+                if prev_same:
+                    source = prev_same[-1].source  # elaborations (بما في ذلك هجوم …) share the actor
+                else:
+                    source = _arguments(doc, c, phrases, a, b, cs, ce, ent_map, wide=True, event_starts=starts)[0]
+            sent_events.append(
+                (Event(
+                    id="", type=c.typ, status=status, trigger=trig, sentence=si, mode=c.mode, source=source,
+                    target=target, location=loc, date=date, quantities=qids, confidence=round(min(1.0, conf), 3),
+                ), conseq)
+            )
+        for ev in _merge(sent_events):
+            events.append((ev.trigger.start, ev))
+    events.sort(key=lambda x: x[0])
+    return tuple(replace(ev, id=f"ev{n}") for n, (_, ev) in enumerate(events, start=1))
+
+
+def _same_actor(x: Actor | None, y: Actor | None) -> bool:
+    if x is None or y is None:
+        return True
+    return (x.name_en or x.text) == (y.name_en or y.text) or (x.country is not None and x.country == y.country)
+
+
+def _merge(evs: list[tuple[Event, bool]]) -> list[Event]:
+    """Merge same-type events of one sentence that describe one event.
+
+    A later trigger joins an earlier one of the same type and status when
+    their actors do not conflict, or always when it is a consequence of it
+    (أدى إلى مقتل …، أسفر عن إصابة …). The earlier event keeps its values
+    and takes the later one's only where it has none.
+    """
+    out: list[Event] = []
+    for ev, conseq in evs:
+        host = None
+        for o in reversed(out):
+            if o.type == ev.type and (conseq or (
+                o.status == ev.status and _same_actor(o.target, ev.target) and _same_actor(o.source, ev.source)
+            )):
+                host = o
+                break
+        if host is None:
+            out.append(ev)
+            continue
+        merged = replace(
+            host,
+            mode=host.mode or ev.mode,
+            source=host.source or (None if conseq else ev.source),
+            target=host.target or (None if conseq else ev.target),
+            location=host.location or ev.location,
+            date=host.date or ev.date,
+            quantities=tuple(dict.fromkeys(host.quantities + ev.quantities)),
+            confidence=max(host.confidence, ev.confidence),
+        )
+        out[out.index(host)] = merged
+    return out
+
+
+def _arguments(
+    doc: Document, c: _Cand, phrases: list[ActorPhrase], a: int, b: int, cs: int, ce: int, ent_map: dict[str, Entity],
+    wide: bool = False, event_starts: frozenset[int] = frozenset(),
+) -> tuple[Actor | None, Actor | None]:
+    """Source and target actors of one trigger (rules in the module docstring and docs/plover.md).
+
+    ``wide=False`` looks for an implicit subject only inside the clause;
+    ``wide=True`` searches back through the sentence (used when no earlier
+    event of the same type lends its actor).
+    """
+    t = c.trig
+    back_from = a if wide else cs
+    i, j = c.tok, c.tok_end
+    src: ActorPhrase | None = None
+    tgt: ActorPhrase | None = None
+    src_actor: Actor | None = None
+    # agent after على يد / من قبل / من جانب; weapon + nationality
+    ag = _agent_phrase(doc, phrases, j, ce)
+    if ag is not None:
+        src = ag
+    else:
+        src_actor = _weapon_source(doc, j, ce)
+    before_in_clause = [p for p in phrases if cs <= p.tok_start and p.tok_end <= i and not p.prep]
+    norms_before = [doc.tokens[k].norm for k in range(cs, i)]
+    exposed = any(_stem(n).startswith(_EXPOSE) or _stem(n)[1:].startswith(_EXPOSE) for n in norms_before)
+    received = any(_stem(n) in _RECEIVE or _stem(n)[1:] in _RECEIVE or _stem(n).startswith(("تلق", "يتلق")) for n in norms_before)
+    passive = any(_stem(n) in _PASSIVE_AUX for n in norms_before[-2:])
+    after = [p for p in phrases if j <= p.tok_start < ce]
+    # target: a preposition the entry lists, or the genitive/direct object
+    for p in after:
+        if p.prep and (p.prep in t.tprep or (p.prep == "ل" and "ل" in t.tprep)):
+            tgt = p
+            break
+    first_after = after[0] if after else None
+    gen = first_after if first_after is not None and not first_after.prep and first_after.tok_start == j else None
+    if exposed and c.noun:
+        subj = before_in_clause[-1] if before_in_clause else None
+        tgt = subj or tgt
+        return (_actor_of(doc, src, ent_map) if src else src_actor), (_actor_of(doc, tgt, ent_map) if tgt else None)
+    if received and c.noun:
+        frm = next((p for p in after if p.prep == "من" or p.prep == "م"), None)
+        subj = before_in_clause[-1] if before_in_clause else _phrase_after(phrases, cs, i)
+        return (_actor_of(doc, frm, ent_map) if frm else src_actor), (_actor_of(doc, subj, ent_map) if subj else None)
+    if c.noun:
+        if gen is not None:
+            if t.gen == "source" and src is None and src_actor is None:
+                src = gen
+            elif t.gen == "target" and tgt is None:
+                tgt = gen
+        if src is None and src_actor is None:
+            frm = next((p for p in after if p.prep in ("من",) and p.tok_start <= j + 1), None)
+            if frm is not None and c.typ in ("REQUEST", "CONSULT", "THREATEN", "ACCUSE", "AID", "SUPPORT"):
+                src = frm
+        prev = _stem(doc.tokens[i - 1].norm) if i > a else ""
+        governed = prev in _ADJUNCT_PREPS or any(ch in c.m.prefix for ch in "بلك")
+        if src is None and src_actor is None and not passive and not governed:
+            src = _backward_subject(doc, phrases, back_from, i)
+            if src is tgt:
+                src = None
+        if src is None and src_actor is None and c.typ == "RETREAT" and gen is None:
+            # the reduced/withdrawn forces are the retreating actor (سيتم تخفيض عدد القوات الأمريكية)
+            src = next((p for p in after if not p.prep and p.actor.sector == "MIL"), None) or next(
+                (p for p in after if p.actor.sector == "MIL"), None)
+    else:
+        # a bare complementizer (أن/إن) separates the speaker from the reported clause
+        barrier = max((k for k in range(cs, i) if doc.tokens[k].norm in ("ان", "بان")), default=-1)
+        before_in_clause = [p for p in before_in_clause if p.tok_start > barrier]
+        subj_before = before_in_clause[-1] if before_in_clause else None
+        k = i - 1
+        while k > a and doc.tokens[k].norm in ("قد", "و", "ف"):
+            k -= 1
+        if k >= a and doc.tokens[k].norm in _REL:
+            # relative clause: the subject is the antecedent (… ترامب الذي دعا الحلف)
+            ante = [p for p in phrases if p.tok_end <= k]
+            subj_before = ante[-1] if ante else subj_before
+        if t.swap:
+            obj = next((p for p in after if not p.prep), None)
+            host = subj_before or (after[0] if after and not after[0].prep else None)
+            if host is obj and len([p for p in after if not p.prep]) > 1:
+                obj = [p for p in after if not p.prep][1]
+            return (_actor_of(doc, obj, ent_map) if obj and obj is not host else None), (_actor_of(doc, host, ent_map) if host else None)
+        unmarked_after = [p for p in after if not p.prep]
+        if subj_before is None and j < ce and doc.tokens[j].start in event_starts:
+            # the subject is an event noun (استهدفت الهجمات الولايات المتحدة): the next actor is the target
+            if tgt is None and unmarked_after:
+                tgt = unmarked_after[0]
+            unmarked_after = []
+            subj_before = None
+        if subj_before is not None:
+            if src is None and src_actor is None:
+                src = subj_before
+            if tgt is None and not t.intr and unmarked_after:
+                tgt = unmarked_after[0]
+        else:
+            if unmarked_after and src is None and src_actor is None:
+                src = unmarked_after[0]
+                rest = unmarked_after[1:]
+            else:
+                rest = unmarked_after
+            if tgt is None and not t.intr and rest:
+                tgt = rest[0]
+            if src is None and src_actor is None:
+                src = _backward_subject(doc, phrases, back_from, i)
+                if src is not None and tgt is None and not t.intr and unmarked_after:
+                    tgt = unmarked_after[0]
+        if c.typ == "RETREAT":
+            if tgt is not None and tgt.prep == "":
+                tgt = None  # the reduced forces are not a recipient
+            if src is None and src_actor is None:
+                src = next((p for p in after if p.actor.sector == "MIL"), None)
+    if c.typ == "REQUEST" and tgt is None:
+        # the addressee named inside the requested action (دعت … إلى زيادة التعاون بين قوات الناتو …)
+        tgt = next((p for p in phrases if p.tok_start >= j and p.prep not in ("عبر", "في", "ب", "من") and p is not src), None)
+    if tgt is not None and src is tgt:
+        tgt = None
+    s_act = _actor_of(doc, src, ent_map) if src is not None else src_actor
+    t_act = _actor_of(doc, tgt, ent_map) if tgt is not None else None
+    if t_act is None and c.typ == "AID":
+        # aid delivered in a country benefits that country
+        loc_e = _loc_entity(doc, phrases, cs, ce, a, b, c.tok, None)
+        if loc_e is not None and loc_e.label == "GPE" and loc_e.country and (s_act is None or s_act.country != loc_e.country):
+            t_act = country_actor(loc_e)
+    return s_act, t_act
+
+
+def _loc_entity(doc: Document, phrases: list[ActorPhrase], cs: int, ce: int, a: int, b: int, i: int,
+                limit: int | None = None) -> Entity | None:
+    """The place of the event at token ``i``: a GPE/LOC/FAC governed by a locative preposition
+    after the trigger, before ``limit`` (the next trigger), in the clause or a relative clause right after it."""
+    ext = ce
+    if ce < b and doc.tokens[ce].norm in _REL:
+        ext = b
+        for k in range(ce + 1, b):
+            if doc.tokens[k].kind == "punct":
+                ext = k
+                break
+    hi = min(ext, limit if limit is not None else ext)
+    best: tuple[int, Entity] | None = None
+    for e in doc.entities:
+        if e.label not in ("GPE", "LOC", "FAC"):
+            continue
+        ti = _tok_at(doc, e.start)
+        if not (i <= ti < hi):
+            continue
+        tok = doc.tokens[ti]
+        pre = normalize(doc.text[tok.start : e.start]).text if e.start > tok.start else ""
+        prev = doc.tokens[ti - 1].norm if ti > a else ""
+        governed = "ب" in pre or prev in _LOC_PREPS or bare(prev) in _LOC_PREPS
+        if not governed:
+            continue
+        in_clause = cs <= ti < ce
+        dist = abs(ti - i) + (0 if in_clause else 100) + (0 if ti >= i else 5)
+        # prefer the widest entity at the same place (شمال العراق over العراق)
+        if best is None or dist < best[0] or (dist == best[0] and (e.end - e.start) > (best[1].end - best[1].start)):
+            best = (dist, e)
+    return best[1] if best else None
+
+
+def _location(doc: Document, c: _Cand, phrases: list[ActorPhrase], cs: int, ce: int, a: int, b: int,
+              source: Actor | None, target: Actor | None, limit: int | None = None) -> str | None:
+    e = _loc_entity(doc, phrases, cs, ce, a, b, c.tok, limit)
+    if e is None:
+        return None
+    if (source is not None and source.entity == e.id) or (target is not None and target.entity == e.id and target.sector is not None):
+        return None
+    return e.id
+
+
+def _date(doc: Document, cs: int, ce: int, sent: Sentence, i: int) -> str | None:
+    c0 = doc.tokens[cs].start
+    c1 = doc.tokens[ce - 1].end
+    pos = doc.tokens[i].start
+    best: tuple[int, str] | None = None
+    comps = [doc.tokens[k].start for k in range(cs, i) if doc.tokens[k].norm in COMPLEMENTIZERS]
+    for t in doc.timexes:
+        if t.type not in ("DATE", "TIME") or not (c0 <= t.start < c1):
+            continue
+        if any(t.end <= cp for cp in comps):
+            continue  # dates the reporting verb (أعلنت في سبتمبر أنها ستقلل), not the event
+        d = abs(t.start - pos)
+        if best is None or d < best[0]:
+            best = (d, t.id)
+    return best[1] if best else None
