@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from khabar.doc import Document, Meta
 from khabar.pipeline import Pipeline, default_pipeline
+from khabar.text.normalize import normalize
 
 __all__ = ["BenchResult", "run_bench"]
 
@@ -91,6 +92,7 @@ def run_bench(texts: Sequence[str], *, published: str | None = None, repeats: in
     for _ in range(repeats):
         per = dict.fromkeys(res.stage_seconds, 0.0)
         for d in docs:
+            normalize.cache_clear()  # each document pays for its own normalization
             for c in pipe.components:
                 s = time.perf_counter()
                 d = c(d)

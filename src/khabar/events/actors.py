@@ -426,9 +426,9 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
 @lru_cache(maxsize=1024)
 def normalize_prefix(s: str) -> str:
     """The normalized form of a short proclitic string (diacritics dropped)."""
-    from khabar.text.normalize import normalize
+    from khabar.text.normalize import normalize_token
 
-    return normalize(s).text.strip()
+    return normalize_token(s).strip()
 
 
 def len_prefix(text: str, tok: Token, pre: str) -> int:

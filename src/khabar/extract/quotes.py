@@ -34,7 +34,7 @@ from importlib import resources
 
 from khabar.doc import Attribution, Document, Entity, Quote, Sentence, Speaker, Token
 from khabar.text.matcher import PhraseMatcher
-from khabar.text.normalize import normalize, normalize_phrase
+from khabar.text.normalize import normalize, normalize_phrase, normalize_token
 from khabar.text.segment import split_sentences, tokenize
 
 __all__ = ["find_quotes", "find_attributions", "Cue", "cue_lexicon"]
@@ -268,7 +268,7 @@ class _View:
         if ti < len(self.tokens):
             t = self.tokens[ti]
             if t.start < e.start:
-                pre = normalize(self.text[t.start : e.start]).text
+                pre = normalize_token(self.text[t.start : e.start])
                 if any(c in pre for c in "بلك"):
                     return True
         if ti - 1 >= 0 and self.tokens[ti - 1].norm in PREPOSITIONS:

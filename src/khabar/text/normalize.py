@@ -36,7 +36,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NormalizedText", "normalize", "normalize_phrase", "is_word_char", "DIACRITICS"]
+__all__ = ["NormalizedText", "normalize", "normalize_token", "normalize_phrase", "is_word_char", "DIACRITICS"]
 
 DIACRITICS = frozenset(
     [chr(c) for c in range(0x064B, 0x0660)]
@@ -118,7 +118,7 @@ def _fold_char(ch: str, *, alef: bool, maqsura: bool, teh: bool, digits: bool) -
     return ch.lower() if "A" <= ch <= "Z" else ch
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def normalize(
     text: str,
     *,
@@ -140,7 +140,10 @@ def normalize(
 
     Returns:
         A :class:`NormalizedText` with the map back to ``text``'s offsets.
-        Results are cached (the pipeline's stages share one normalization).
+        Results are cached for the last few texts, so the pipeline's stages
+        share one normalization of a document; short strings such as tokens
+        should go through :func:`normalize_token`, which has its own cache and
+        does not evict documents.
     """
     out: list[str] = []
     idx: list[int] = []
@@ -178,6 +181,12 @@ def normalize(
     return NormalizedText("".join(out), text, tuple(idx))
 
 
+@lru_cache(maxsize=65536)
+def normalize_token(token: str) -> str:
+    """The matching form of one token or short string (cached separately from documents)."""
+    return normalize.__wrapped__(token).text
+
+
 def normalize_phrase(phrase: str) -> str:
     """The matching form of a lexicon phrase: :func:`normalize` with spaces stripped."""
-    return normalize(phrase.strip()).text
+    return normalize_token(phrase.strip())

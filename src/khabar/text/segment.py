@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from khabar.doc import Sentence, Token
-from khabar.text.normalize import normalize
+from khabar.text.normalize import normalize_token
 
 __all__ = ["split_sentences", "tokenize", "proclitic_prefixes", "CONJUNCTIONS", "PREPOSITIONS"]
 
@@ -99,7 +99,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "other"
         s = m.group(0)
-        toks.append(Token(m.start(), m.end(), s, normalize(s).text, kind))  # type: ignore[arg-type]
+        toks.append(Token(m.start(), m.end(), s, normalize_token(s), kind))  # type: ignore[arg-type]
     return tuple(toks)
 
 
