@@ -193,3 +193,20 @@ def test_load_gold_errors(tmp_path: Path) -> None:
                   encoding="utf-8")
     g = load_gold(ok)
     assert g.text == TEXT and g.published == "2023-02-16"
+
+
+def test_kinds_missing_from_gold_are_not_scored():
+    from khabar.eval.score import score_document
+
+    text = "زار الوزير بغداد أمس."
+    gold = {"doc": "x.txt", "published": "2024-01-05", "timexes": [{"start": 17, "end": 20, "text": "أمس", "type": "DATE", "value": "2024-01-04"}]}
+    pred = {
+        "text": text,
+        "sentences": [{"start": 0, "end": len(text)}],
+        "entities": [{"id": "e1", "start": 11, "end": 16, "text": "بغداد", "label": "GPE"}],
+        "timexes": [{"id": "t1", "start": 17, "end": 20, "text": "أمس", "type": "DATE", "value": "2024-01-04"}],
+    }
+    d = score_document(gold, pred)
+    assert d.kinds == ("timexes",)
+    assert d.scores["entities"]["lenient"].fp == 0
+    assert d.scores["timexes"]["found"].tp == 1

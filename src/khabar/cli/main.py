@@ -203,6 +203,11 @@ def bench(
     con.print(f"start-up (first pass, loads lexicons): {res.startup_s * 1000:.0f} ms · peak RSS {res.peak_rss_mib:.0f} MiB")
 
 
+# --- commands defined in their own modules (khabar.cli.<name>) are registered here ---
+# Each module defines plain Typer-annotated functions; add one line per command, e.g.
+#   from khabar.cli import ingest as _ingest; app.command("ingest")(_ingest.ingest)
+
+
 def main() -> None:
     """Entry point: run the app, turning khabar errors into one-line messages."""
     debug = "--debug" in sys.argv[1:]

@@ -176,10 +176,11 @@ class DocScore:
 
     doc: str
     scores: dict[str, KindScore] = field(default_factory=_empty_scores)
+    kinds: tuple[str, ...] = ()  # the kinds this document's gold annotates
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"doc": str, "scores": {kind: {metric: counts and scores}}}``."""
-        return {"doc": self.doc, "scores": _scores_to_dict(self.scores)}
+        """``{"doc": str, "kinds": [...], "scores": {kind: {metric: counts and scores}}}``."""
+        return {"doc": self.doc, "kinds": list(self.kinds), "scores": _scores_to_dict(self.scores)}
 
 
 @dataclass
@@ -588,12 +589,21 @@ def score_document(gold: Mapping[str, Any] | Gold, predicted: Mapping[str, Any],
     out = DocScore(doc=name or str(g.get("doc") or predicted.get("id") or "?"))
     look = _Lookup(predicted)
     s = out.scores
-    _score_entities(_items(g, "entities"), _items(predicted, "entities"), s["entities"])
-    _score_simple(_items(g, "timexes"), _items(predicted, "timexes"), s["timexes"], "value", _timex_value_ok)
-    _score_simple(_items(g, "quantities"), _items(predicted, "quantities"), s["quantities"], "value", _quantity_value_ok)
-    _score_quotes(_items(g, "quotes"), _items(predicted, "quotes"), look, s["quotes"])
-    _score_simple(_items(g, "attributions"), _items(predicted, "attributions"), s["attributions"], "source", _attribution_source_ok)
-    _score_events(_items(g, "events"), _items(predicted, "events"), look, s["events"])
+    # A kind the gold file does not annotate (no key at all, e.g. a dev set of
+    # dates only) is not scored; an empty list means "annotated: none here".
+    if "entities" in g:
+        _score_entities(_items(g, "entities"), _items(predicted, "entities"), s["entities"])
+    if "timexes" in g:
+        _score_simple(_items(g, "timexes"), _items(predicted, "timexes"), s["timexes"], "value", _timex_value_ok)
+    if "quantities" in g:
+        _score_simple(_items(g, "quantities"), _items(predicted, "quantities"), s["quantities"], "value", _quantity_value_ok)
+    if "quotes" in g:
+        _score_quotes(_items(g, "quotes"), _items(predicted, "quotes"), look, s["quotes"])
+    if "attributions" in g:
+        _score_simple(_items(g, "attributions"), _items(predicted, "attributions"), s["attributions"], "source", _attribution_source_ok)
+    if "events" in g:
+        _score_events(_items(g, "events"), _items(predicted, "events"), look, s["events"])
+    out.kinds = tuple(k for k in ("entities", "timexes", "quantities", "quotes", "attributions", "events") if k in g)
     return out
 
 
@@ -665,7 +675,8 @@ def format_report(report: Report) -> Any:
     t = Table(title=f"khabar eval — {n} document{'s' if n != 1 else ''} (micro-average)")
     for col in ("kind", "metric", "P", "R", "F1 / acc", "counts"):
         t.add_column(col, justify="left" if col in ("kind", "metric", "counts") else "right")
-    for kind in KINDS:
+    scored = [k for k in KINDS if any(k in d.kinds for d in report.documents)]
+    for kind in scored:
         first = True
         for m, v in report.total[kind].items():
             label = kind if first else ""
@@ -677,14 +688,14 @@ def format_report(report: Report) -> Any:
         t.add_section()
     per = Table(title="F1 per document")
     per.add_column("document")
-    heads = [("entities", "lenient"), ("timexes", "found"), ("quantities", "found"), ("quotes", "found"),
-             ("attributions", "found"), ("events", "found")]
+    heads = [(k, m) for k, m in [("entities", "lenient"), ("timexes", "found"), ("quantities", "found"), ("quotes", "found"),
+             ("attributions", "found"), ("events", "found")] if k in scored]
     for k, m in heads:
         per.add_column(k if m == "found" else f"{k} ({m})", justify="right")
     for d in report.documents:
         row = [d.doc]
         for k, m in heads:
             v = d.scores[k][m]
-            row.append(_pct(v.f1 if isinstance(v, PRF) else v.accuracy))
+            row.append(_pct(v.f1 if isinstance(v, PRF) else v.accuracy) if k in d.kinds else "")
         per.add_row(*row)
     return Group(t, per)
