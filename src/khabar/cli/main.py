@@ -162,18 +162,32 @@ def eval_(
         Console().print(format_report(report))
 
 
-@app.command()
-def bench(
+bench_app = typer.Typer(
+    help="Benchmarks: pipeline speed per stage (default), and per-extractor comparisons with other tools.",
+    no_args_is_help=False,
+)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.callback(invoke_without_command=True)
+def _bench_default(ctx: typer.Context) -> None:
+    """Without a subcommand, run ``khabar bench speed`` on the bundled examples."""
+    if ctx.invoked_subcommand is None:
+        speed(paths=[], published=None, repeats=30, fmt=ReportFormat.table)
+
+
+@bench_app.command("speed")
+def speed(
     paths: Annotated[list[Path], typer.Argument(help="Article files to time (default: the bundled examples).", metavar="[PATH...]")] = None,  # type: ignore[assignment]
     published: Annotated[Optional[str], typer.Option("--published", "-p", help="Publication date given to every article.")] = None,
     repeats: Annotated[int, typer.Option(help="Timed passes after one warm-up pass.", min=1)] = 30,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table or json.")] = ReportFormat.table,
 ) -> None:
-    """Measure speed (docs/s, chars/s per stage) and peak memory.
+    """Measure pipeline speed (docs/s, chars/s per stage) and peak memory.
 
     Example:
 
-        khabar bench ../shared/examples/nato-iraq-2021-02-16.txt -p 2021-02-16
+        khabar bench speed ../shared/examples/nato-iraq-2021-02-16.txt -p 2021-02-16
     """
     from khabar.bench import run_bench
     from khabar.ingest import read_input
