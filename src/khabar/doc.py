@@ -140,6 +140,13 @@ class Quantity:
     is a lower bound (أكثر من، ما لا يقل عن، على الأقل) and ``"max"`` when it
     is an upper bound (أقل من، حتى، كحد أقصى); ``min``/``max`` are kept for
     ranges and vague amounts (بين 10 و20، عشرات).
+
+    ``role`` says what happened to the counted people, read from the words
+    that report them (مقتل 12 شخصا → ``"killed"``; one of killed, injured,
+    arrested, kidnapped, released, missing, displaced, evacuated, deployed,
+    withdrawn; ``None`` when the text reports no such thing). ``flags`` notes
+    oddities of the source, e.g. ``"redundant-scale"`` for ``3000 آلاف``
+    (read by the digits). See ``docs/quantities.md``.
     """
 
     id: str
@@ -153,6 +160,8 @@ class Quantity:
     unit: str | None = None
     unit_ar: str | None = None
     bound: str | None = None
+    role: str | None = None
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -44,7 +44,7 @@ from khabar.extract._numwords import NUMBER_WORDS, SHORT_AMBIGUOUS, VAGUE, NumWo
 from khabar.text.normalize import NormalizedText, normalize, normalize_phrase
 from khabar.text.segment import split_sentences
 
-__all__ = ["find_quantities", "UnitEntry", "unit_lexicon", "parse_number_words"]
+__all__ = ["find_quantities", "UnitEntry", "unit_lexicon", "parse_number_words", "ROLES"]
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -278,6 +278,8 @@ _MONTHS = frozenset(
 )
 _CLOCK_AFTER = frozenset(normalize_phrase(w) for w in ("صباحا", "مساء", "مساءً", "ظهرا", "فجرا", "ليلا", "بتوقيت", "ص", "هـ", "ه", "م"))
 _DROP_CLASSES = frozenset({"time"})
+_OTHERS = frozenset(normalize_phrase(w) for w in ("آخرين", "آخرون", "آخران", "آخرين", "أخريات", "أخرى"))
+_SIGNS = {"-": -1, "−": -1, "+": 1}
 _COUNT_TRIGGERS = frozenset(normalize_phrase(w) for w in ("مقتل", "إصابة", "اعتقال", "اختطاف"))
 _PERSON_CLASSES = frozenset({"person", "military", "casualty"})
 _TEMPORAL_DEFINITES = frozenset(
@@ -307,6 +309,7 @@ class _Num:
     scale: float | None = None
     first: str = ""
     lead: int = 0  # proclitic length on the first token
+    flags: list[str] = field(default_factory=list)
 
 
 def _word(toks: list[_Tok], k: int) -> str | None:
@@ -438,7 +441,7 @@ def _parse_number(toks: list[_Tok], i: int, noun_at: Callable[[int], bool]) -> _
                     break
                 # "مليون وألف": a new group of one
             if res.digits and prev == "digits" and cur >= 1000 and v == 1000:
-                pass  # 3000 ألف: the digits already hold the value
+                res.flags.append("redundant-scale")  # 3000 ألف: the digits already hold the value
             elif last_scale is not None and v >= last_scale and cur == 0 and not joined:
                 break
             else:
@@ -459,7 +462,7 @@ def _parse_number(toks: list[_Tok], i: int, noun_at: Callable[[int], bool]) -> _
             if not consumed or joined:
                 break
             if res.digits and prev == "digits" and cur >= 1000 and v == 1000:
-                pass  # 3000 آلاف
+                res.flags.append("redundant-scale")  # 3000 آلاف
             elif prev == "digits" or 3 <= cur <= 10:
                 total += cur * v
                 cur = 0.0
@@ -550,6 +553,9 @@ class _Cand:
     source: str = "number"
     bound: str | None = None  # "min"/"max": value is a lower/upper bound
     extra: dict[str, object] = field(default_factory=dict)
+    role: str | None = None
+    flags: list[str] = field(default_factory=list)
+    others: bool = False  # the counted noun is آخرين/آخرون: "N others", unit from the partner
 
 
 def _match_words(toks: list[_Tok], k: int, phrase: tuple[str, ...], *, first_clitic: bool) -> int | None:
@@ -669,6 +675,7 @@ def _parse_at(toks: list[_Tok], i: int, text: str) -> _Cand | None:
         if num.digits and _adjacent_letter(text, toks[t0].ns, toks[t0].ne):
             return None
         cand.value = num.value
+        cand.flags += num.flags
         cand.words_only = not num.digits
         cand.first_word = num.first
         k = num.end
@@ -734,11 +741,22 @@ def _parse_at(toks: list[_Tok], i: int, text: str) -> _Cand | None:
                 hit = _noun_at(toks, nk, definite=definite)
                 if hit is None and vague is not None and nk == k and _word(toks, k) is not None:
                     hit = _noun_at(toks, k, definite=False)
+                if hit is None and nk == k and (_word(toks, k) or "").startswith("بال"):
+                    hit = _noun_at(toks, k, definite=True, lead=1)  # 5 ملايين بالدولار
+                    if hit is not None and hit[1].cls != "money":
+                        hit = None
+                    elif hit is not None:
+                        hit = (hit[0], hit[1], 3)
                 if hit is not None and (nk == k or hit[2] == 2):
                     e, entry, art = hit
                     cand.unit, cand.unit_cls = entry.unit, entry.cls
                     cand.unit_ar = (toks[nk].ns + art, toks[e - 1].ne)
                     k = e
+                    if _word(toks, k) in _OTHERS:
+                        k += 1  # ثلاثة جنود آخرين
+                elif hit is None and _word(toks, k) in _OTHERS:
+                    cand.others = True  # 30 آخرين: the unit comes from the partner
+                    k += 1
     # post-modifiers
     for phrase, eff in _POST_MODS:
         e = _match_words(toks, k, phrase, first_clitic=False)
@@ -761,6 +779,22 @@ def _parse_at(toks: list[_Tok], i: int, text: str) -> _Cand | None:
     else:
         cand.ns = toks[t0].ns + lead
     cand.ne = toks[k - 1].ne
+    # a sign glued to the digits, after a space or at the start: -3.5%, +2%
+    if (
+        not effects
+        and not sym_unit
+        and cand.value is not None
+        and toks[t0].kind == "num"
+        and t0 > 0
+        and toks[t0 - 1].kind == "sym"
+        and toks[t0 - 1].s in _SIGNS
+        and toks[t0 - 1].ne == toks[t0].ns
+        and (toks[t0 - 1].ns == 0 or text[toks[t0 - 1].ns - 1] in " \n(")
+        and cand.unit_cls not in _PERSON_CLASSES
+    ):
+        cand.value *= _SIGNS[toks[t0 - 1].s]
+        cand.ns = toks[t0 - 1].ns
+        cand.extra["signed"] = True
     return cand
 
 
@@ -785,7 +819,7 @@ def _reject(c: _Cand, toks: list[_Tok], text: str, phones: list[tuple[int, int]]
     t0 = toks[c.t0]
     if c.unit_cls in _DROP_CLASSES:
         return True
-    if c.words_only and c.unit is None and not c.range_:
+    if c.words_only and c.unit is None and not c.range_ and not c.others:
         if c.first_word in SHORT_AMBIGUOUS and c.value is not None and c.value < 11:
             return True
         if c.value is not None and c.value <= 2:
@@ -795,7 +829,7 @@ def _reject(c: _Cand, toks: list[_Tok], text: str, phones: list[tuple[int, int]]
     if t0.kind == "num":
         if any(a <= t0.ns < b for a, b in phones):
             return True
-        before = text[max(0, t0.ns - 1) : t0.ns]
+        before = "" if c.extra.get("signed") else text[max(0, t0.ns - 1) : t0.ns]
         after = text[t0.ne : t0.ne + 1]
         if before in "/:+" and before or after in "/:+" and after:
             return True  # 10:30, 15/2, 5+1
@@ -894,6 +928,122 @@ def _prenoun(toks: list[_Tok], covered: list[bool]) -> list[_Cand]:
     return out
 
 
+# --------------------------------------------------------------------------- roles
+
+ROLES: tuple[str, ...] = (
+    "killed", "injured", "arrested", "kidnapped", "released", "missing", "displaced", "evacuated",
+    "deployed", "withdrawn",
+)
+"""The values of :attr:`khabar.doc.Quantity.role` (what happened to the counted people)."""
+
+
+def _role_words(pairs: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for words, role in pairs.items():
+        for w in words.split():
+            out[normalize_phrase(w)] = role
+    return out
+
+
+# Words that report what happened to a count that follows them (nouns of the event, the
+# verb in active or passive voice). Matched on the whole word or the word less و/ف/ب/ل.
+_ROLE_BEFORE = _role_words({
+    "مقتل قتل قتلت يقتل تقتل قتلوا مصرع استشهاد استشهد استشهدت وفاة توفي توفيت اغتيال اغتيل إعدام أعدم "
+    "أعدمت بحياة تصفية": "killed",
+    "إصابة إصابات أصيب أصيبت يصاب تصاب جرح جرحت إصابتهم": "injured",
+    "اعتقال اعتقل اعتقلت يعتقل اعتقالات توقيف أوقف أوقفت احتجاز احتجز احتجزت القبض أسر أسرت": "arrested",
+    "اختطاف اختطف اختطفت خطف خطفت": "kidnapped",
+    "الإفراج أفرج أفرجت يفرج إفراج سراح": "released",
+    "فقدان": "missing",
+    "نزوح نزح تهجير هجر تشريد شرد فرار فر": "displaced",
+    "إجلاء أجلي أجلت أجلى": "evacuated",
+    "نشر نشرت ينشر تنشر إرسال أرسل أرسلت يرسل ترسل إيفاد أوفد نقل": "deployed",
+    "سحب سحبت يسحب تسحب انسحاب انسحب انسحبت": "withdrawn",
+})
+# Words right after the count: لقي ثلاثة جنود حتفهم, 12 شخصا قتلوا.
+_ROLE_AFTER = _role_words({
+    "حتفهم حتفه حتفها حتفهما مصرعهم مصرعه مصرعها مصرعهما قتلوا قتلا استشهدوا ماتوا توفوا قتيلا قتلى": "killed",
+    "أصيبوا جرحوا بجروح": "injured",
+    "اعتقلوا": "arrested",
+    "فقدوا": "missing",
+})
+# Counted nouns that carry the role themselves (by unit).
+_UNIT_ROLES = {
+    "killed": "killed", "death": "killed", "injured": "injured", "missing": "missing", "detainee": "arrested",
+    "abductee": "kidnapped", "displaced": "displaced",
+}
+_ROLE_STOP = frozenset(
+    normalize_phrase(w)
+    for w in ("في", "مع", "منذ", "بعد", "قبل", "خلال", "الذي", "التي", "الذين", "إن", "أن", "لأن", "حيث",
+              "بينما", "كما", "لكن", "من", "إلى", "حتى", "بسبب", "جراء", "إثر")
+)
+_ROLE_WINDOW = 5  # words between the trigger and the count (a subject: قتل الجيش الإسرائيلي 5 …)
+_AMONG = frozenset(normalize_phrase(w) for w in ("بينهم", "منهم", "بينهن", "منهن", "بينها", "منها"))
+_INFECTION = ("بفيروس", "بكورونا", "بكوفيد", "بمرض", "بالفيروس", "بالكوليرا", "بعدوي", "بالحصبه", "بالمرض")
+
+
+def _word_role(w: str, table: dict[str, str]) -> str | None:
+    for pl, stem in _splits(w):
+        if pl and w[:pl] not in ("و", "ف", "ب", "ل", "وب", "فب"):
+            continue
+        r = table.get(stem)
+        if r is not None:
+            return r
+    return None
+
+
+def _roles(cands: list[_Cand], toks: list[_Tok]) -> None:
+    """Set ``role`` on counts of people from the words that report them.
+
+    A count qualifies when its unit is a person, military or casualty noun
+    (or it has no unit). The role comes from, in order: a word after the
+    count (``حتفهم``, ``قتلوا``, ``بجروح``); the nearest event word before it
+    within the clause (at most :data:`_ROLE_WINDOW` words, not across
+    punctuation, another number or a preposition/conjunction that opens a new
+    phrase); ``بينهم/منهم`` after a count that has a role (``مقتل 5 أشخاص
+    بينهم 3 أطفال``); the counted noun itself (قتيل → killed, جريح → injured).
+    ``deployed``/``withdrawn`` only apply to military nouns; ``injured`` is
+    dropped for infections (``إصابة 200 شخص بفيروس كورونا``).
+    """
+    owner = [-1] * len(toks)
+    for ci, c in enumerate(cands):
+        for j in range(c.t_start, c.t_end):
+            owner[j] = ci
+    for ci, c in enumerate(cands):
+        if c.unit_cls is not None and c.unit_cls not in _PERSON_CLASSES:
+            continue
+        role = None
+        after = [_word(toks, c.t_end), _word(toks, c.t_end + 1)]
+        for w in after[:1]:
+            if w is not None:
+                role = _word_role(w, _ROLE_AFTER)
+        if role is None and after[1] is not None and after[0] is not None and _splits(after[0])[0][1] in ("لقوا", "لقي", "لقيا"):
+            role = _word_role(after[1], _ROLE_AFTER)
+        if role is None:
+            seen = 0
+            for j in range(c.t_start - 1, -1, -1):
+                t = toks[j]
+                if t.kind != "word" or owner[j] >= 0:
+                    if owner[j] >= 0 and j + 1 < len(toks) and _word(toks, j + 1) in _AMONG:
+                        role = cands[owner[j]].role
+                    break
+                if t.s in _ROLE_STOP:
+                    break
+                role = _word_role(t.s, _ROLE_BEFORE)
+                if role is not None:
+                    break
+                seen += 1
+                if seen >= _ROLE_WINDOW:
+                    break
+        if role in ("deployed", "withdrawn") and c.unit_cls != "military":
+            role = None
+        if role == "injured" and after[0] is not None and after[0].startswith(_INFECTION):
+            role = None
+        if role is None and c.unit in _UNIT_ROLES and c.unit_cls == "casualty":
+            role = _UNIT_ROLES[c.unit]
+        c.role = role
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -929,6 +1079,15 @@ def _carry_over(cands: list[_Cand], toks: list[_Tok], sent_of: Callable[[int], i
     the earlier one's unit (same or previous sentence, nothing numeric between).
     ``من 5200 إلى 3000 جندي``: the earlier takes the later one's unit.
     """
+    for idx, q in enumerate(cands):
+        if q.others and q.unit is None:
+            # 30 آخرين: the nearest earlier count of people in this or the previous sentence
+            for p in reversed(cands[:idx]):
+                if sent_of(q.ns) - sent_of(p.ns) > 1:
+                    break
+                if p.unit is not None and p.unit_cls in _PERSON_CLASSES:
+                    q.unit, q.unit_cls, q.extra["unit_from"] = p.unit, p.unit_cls, p
+                    break
     for idx in range(1, len(cands)):
         q, p = cands[idx], cands[idx - 1]
         if q.unit_cls == "percent" or p.unit_cls == "percent":
@@ -1042,6 +1201,7 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
 
     _count_head(cands, toks)
     _carry_over(cands, toks, sent_of)
+    _roles(cands, toks)
     masks = [(tx.start, tx.end) for tx in doc.timexes]
     out: list[Quantity] = []
     for c in cands:
@@ -1073,10 +1233,11 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
                 unit=c.unit,
                 unit_ar=unit_ar,
                 bound=c.bound,
+                role=c.role,
+                flags=tuple(dict.fromkeys(c.flags)),
             )
         )
     out.sort(key=lambda q: (q.start, q.end))
     return tuple(
-        Quantity(f"q{j}", q.start, q.end, q.text, q.value, q.min, q.max, q.approx, q.unit, q.unit_ar, q.bound)
-        for j, q in enumerate(out, 1)
+        replace(q, id=f"q{j}") for j, q in enumerate(out, 1)
     )
