@@ -94,6 +94,16 @@ class Entity:
     alpha-3 code, ``canonical`` a stable key shared by every mention of the
     same entity, ``sector`` an actor sector (GOV, MIL, IGO, MED, REB, …) used
     by the event coder. ``source`` tells which matcher found it.
+
+    In-document coreference and geocoding (optional, added by issue 6):
+    ``ref`` is the id of the first mention of the same entity in the document
+    (``None`` on that first mention and on mentions with no antecedent);
+    ``nominal`` marks a description rather than a name (الحلف، الوزير، البلاد,
+    رئيس الوزراء العراقي resolved by the publication date); ``refs`` lists the
+    ids of the parties a plural description names (الطرفان، الوزيران).
+    ``lat``/``lon`` are WGS84 degrees for places the KB knows, ``region`` a
+    note for a part of a country (``north`` in شمال العراق). ``confidence``
+    is a statistical model's score for spans it added, else ``None``.
     """
 
     id: str
@@ -107,6 +117,13 @@ class Entity:
     canonical: str = ""
     sector: str | None = None
     source: str = "gazetteer"
+    ref: str | None = None
+    nominal: bool = False
+    refs: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    region: str | None = None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

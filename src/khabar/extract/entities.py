@@ -39,10 +39,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from khabar.doc import Document, Entity
-from khabar.extract.kb import Alias, KBEntry, get_kb
+from khabar.extract.kb import Alias, KBEntry, get_kb, office_holder
 from khabar.text.normalize import NormalizedText, normalize, normalize_phrase
 
-__all__ = ["find_entities", "transliterate"]
+__all__ = ["find_entities", "transliterate", "RolePhrase", "MODEL_MIN_SINGLE", "MODEL_MIN_CONF"]
 
 # ---------------------------------------------------------------- lexicons (normalized at first use)
 
@@ -89,7 +89,43 @@ _TITLES = (
     "المدير", "المديرة", "مدير", "مديرة", "السيد", "السيدة", "الرئيس التنفيذي", "المفوض",
     "المفوضة", "المنسق", "المنسقة", "الحاكم", "حاكم", "المحافظ", "محافظ", "عضو", "القيادي",
     "الإمام", "الكاردينال", "الحاخام", "الأسقف", "البطريرك", "المطران", "رئيس الاستخبارات",
+    "العاهل", "المدير العام",
 )
+
+# The actor sector a title gives its holder (first word of the title, normalized at use;
+# CAMEO actor codebook, Schrodt 2012 ch. 4). Titles absent here give no sector by themselves:
+# المتحدث باسم X / القيادي في X / الزعيم take the sector of the organization X named with them.
+_TITLE_SECTOR = {
+    "الرئيس": "GOV", "رئيس": "GOV", "رئيسة": "GOV", "نائب": "GOV", "نائبة": "GOV", "الوزير": "GOV",
+    "الوزيرة": "GOV", "وزير": "GOV", "وزيرة": "GOV", "السفير": "GOV", "السفيرة": "GOV", "الملك": "GOV",
+    "الملكة": "GOV", "العاهل": "GOV", "الأمير": "GOV", "الأميرة": "GOV", "ولي": "GOV", "السلطان": "GOV",
+    "المبعوث": "GOV", "المبعوثة": "GOV", "الحاكم": "GOV", "حاكم": "GOV", "المحافظ": "GOV", "محافظ": "GOV",
+    "المستشار": "GOV", "المستشارة": "GOV", "الجنرال": "MIL", "اللواء": "MIL", "العميد": "MIL",
+    "العقيد": "MIL", "المقدم": "MIL", "الرائد": "MIL", "النقيب": "MIL", "المشير": "MIL", "الفريق": "MIL",
+    "الأدميرال": "MIL", "النائب": "LEG", "النائبة": "LEG", "السيناتور": "LEG", "المرشد": "GOV",
+    "آية": "REL", "البابا": "REL", "الإمام": "REL", "الكاردينال": "REL", "الحاخام": "REL",
+    "الأسقف": "REL", "البطريرك": "REL", "المطران": "REL", "الرئيس التنفيذي": "BUS",
+}
+
+# Offices of the knowledge base's roles.tsv named by a title (+ the words after it).
+# (title words, words that must follow somewhere in the modifiers or None) → office.
+_TITLE_OFFICE: tuple[tuple[str, tuple[str, ...] | None, str], ...] = (
+    ("رئيس الوزراء", None, "head_of_government"), ("رئيسة الوزراء", None, "head_of_government"),
+    ("رئيس الحكومة", None, "head_of_government"), ("رئيسة الحكومة", None, "head_of_government"),
+    ("رئيس مجلس الوزراء", None, "head_of_government"), ("رئيس", ("وزراء", "حكومة"), "head_of_government"),
+    ("رئيسة", ("وزراء", "حكومة"), "head_of_government"),
+    ("الرئيس", None, "head_of_state"), ("رئيس الجمهورية", None, "head_of_state"),
+    ("رئيس الدولة", None, "head_of_state"), ("الملك", None, "head_of_state"), ("العاهل", None, "head_of_state"),
+    ("رئيس", (), "head_of_state"),
+    ("وزير الخارجية", None, "foreign_minister"), ("وزيرة الخارجية", None, "foreign_minister"),
+    ("وزير", ("خارجية",), "foreign_minister"), ("وزيرة", ("خارجية",), "foreign_minister"),
+    ("وزير الدفاع", None, "defence_minister"), ("وزيرة الدفاع", None, "defence_minister"),
+    ("وزير", ("دفاع",), "defence_minister"), ("وزيرة", ("دفاع",), "defence_minister"),
+    ("الأمين العام", None, "secretary_general"), ("الأمينة العامة", None, "secretary_general"),
+    ("أمين عام", None, "secretary_general"), ("ولي العهد", None, "crown_prince"),
+    ("المرشد", None, "supreme_leader"), ("المدير العام", None, "director_general"),
+)
+_ORG_OFFICES = frozenset({"secretary_general", "director_general", "high_representative"})
 
 # Words that may stand between a title and the name (adjectives of office, linking words).
 _MODIFIERS = (
@@ -119,6 +155,19 @@ _STOP = (
     "بيان", "تصريح", "تصريحات", "كلمة", "لقاء", "زيارة", "مؤتمر", "السابق", "السابقة", "أيضا",
 )
 
+# Prepositions, conjunctions and nouns of relation that take pronoun suffixes: a word made of
+# one of them + a suffix (لأنه، باسمها، عليهم، إنها) is never a name (Ryding 2005 § 12.2, § 21).
+_SUFFIX_HOSTS = (
+    "ل", "ب", "ك", "باسم", "لأن", "أن", "إن", "كأن", "لكن", "عن", "من", "في", "على", "إلى", "مع", "لدى",
+    "عند", "منذ", "حول", "ضد", "عبر", "بين", "أمام", "خلف", "فوق", "تحت", "بعد", "قبل", "دون", "نحو",
+    "لدي", "إلي", "علي", "عليه", "بأن", "وأن", "وإن", "فإن", "لأنه", "حيال", "تجاه", "إزاء", "لصالح",
+    "بحق", "ضمن", "رغم", "بسبب", "بشأن", "لدي", "نفس", "ذات", "كل", "بعض", "جميع",
+)
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي", "ني")
+# Complements that close a title phrase: المتحدث باسمها ("its spokesman") — the organization
+# is a pronoun, and the name follows directly.
+_COMPLEMENT_HOSTS = ("باسم", "ب", "ل", "في", "لدى", "عن")
+
 # Particles inside Arabic names (بن = son of, أبو = father of, عبد = servant of, آل = house of).
 _PARTICLES = ("بن", "ابن", "بنت", "أبو", "أبي", "أم", "عبد", "آل", "ولد", "أبا", "ال")
 
@@ -127,7 +176,7 @@ _NOMINALS: dict[str, tuple[str, ...]] = {
     "الحلف": ("Q7184",),
 }
 
-_ORDER = {"gazetteer": 0, "composed": 1, "ministry": 1, "title": 2, "coref": 3}
+_ORDER = {"gazetteer": 0, "composed": 1, "ministry": 1, "title": 2, "model": 3, "coref": 4}
 
 
 def _nset(words: tuple[str, ...] | list[str]) -> frozenset[str]:
@@ -146,6 +195,12 @@ def _lex() -> dict[str, object]:
         "directions": {normalize_phrase(k): v for k, v in _DIRECTIONS.items()},
         "portfolios": {normalize_phrase(k): v for k, v in _PORTFOLIOS.items()},
         "nominals": {normalize_phrase(k): v for k, v in _NOMINALS.items()},
+        "pron": frozenset(normalize_phrase(h) + x for h in _SUFFIX_HOSTS for x in _PRONOUN_SUFFIXES),
+        "complements": frozenset(normalize_phrase(h) + x for h in _COMPLEMENT_HOSTS for x in _PRONOUN_SUFFIXES
+                                 if len(normalize_phrase(h) + x) >= 4),
+        "title_sector": {normalize_phrase(k): v for k, v in _TITLE_SECTOR.items()},
+        "title_office": tuple((normalize_phrase(t).split(), tuple(normalize_phrase(w) for w in req) if req is not None else None, o)
+                              for t, req, o in _TITLE_OFFICE),
     }
 
 
@@ -163,6 +218,7 @@ class _Cand:
     canonical: str = ""
     sector: str | None = None
     options: list[Alias] = field(default_factory=list)  # gazetteer readings of one span
+    confidence: float | None = None  # statistical model score (model spans only)
 
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -346,12 +402,14 @@ def _ministries(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: list[
                     break
         del ent
         name = f"{pname} of {cname}" if cname else pname
-        out.append(_Cand(s + off, ne, "ORG", "ministry", name_en=name, country=country, sector="GOV",
+        out.append(_Cand(s + off, ne, "ORG", "ministry", name_en=name, country=country,
+                         sector="MIL" if pname == "Ministry of Defence" else "GOV",
                          canonical=f"khabar:ORG:ministry:{normalize_phrase(pname)}:{country or ''}"))
     return out
 
 
-def _name_after(toks: list[tuple[int, int, str]], i: int, blocked: set[int], first_names: frozenset[str]) -> int:
+def _name_after(toks: list[tuple[int, int, str]], i: int, blocked: set[int], first_names: frozenset[str],
+                after_complement: bool = False) -> int:
     """Number of name tokens starting at token ``i`` (0 when there is no name).
 
     A name has 1–4 tokens; it stops at punctuation gaps, stop words, tokens already
@@ -364,11 +422,16 @@ def _name_after(toks: list[tuple[int, int, str]], i: int, blocked: set[int], fir
     stop: frozenset[str] = lex["stop"]  # type: ignore[assignment]
     parts: frozenset[str] = lex["particles"]  # type: ignore[assignment]
     mods: frozenset[str] = lex["modifiers"]  # type: ignore[assignment]
+    pron: frozenset[str] = lex["pron"]  # type: ignore[assignment]
     n = 0
     while i + n < len(toks) and n < 4:
         s, e, form = toks[i + n]
-        if s in blocked or form in stop or form in mods or len(form) < 2 and form not in parts:
+        if form in mods and n == 0 and after_complement and form not in stop and s not in blocked:
+            pass  # باسم العوادي after المتحدث باسمها: the title phrase is closed, باسم is a given name
+        elif s in blocked or form in stop or form in mods or len(form) < 2 and form not in parts:
             break
+        if form in pron and form not in first_names:
+            break  # لأنه، باسمها، عليهم: a particle with a pronoun suffix is not a name
         if form[:1] in _PROCLITIC_SET and (form[1:3] == "ال" or form[:2] == "لل"):
             break  # وبال… لل…: a clitic + article word is not part of a name
         if n > 0 and toks[i + n - 1][1] != s - 1:
@@ -387,11 +450,67 @@ def _name_after(toks: list[tuple[int, int, str]], i: int, blocked: set[int], fir
     return n
 
 
-def _titled_people(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: list[_Cand]) -> list[_Cand]:
+@dataclass(slots=True)
+class RolePhrase:
+    """A title phrase (``وزير الخارجية العراقي``, ``الأمين العام لحلف شمال الأطلسي``).
+
+    ``ns``/``ne`` are normalized offsets of the title and its modifiers (not the name);
+    ``office``/``jurisdiction`` name an office of ``roles.tsv`` when the title and its
+    modifiers give one (``head_of_government``, ``IRQ``); ``person`` is the person candidate
+    named right after it, or ``None`` for a bare title (``رئيس الوزراء العراقي`` alone).
+    """
+
+    ns: int
+    ne: int
+    title: str
+    sector: str | None = None
+    country: str | None = None
+    office: str | None = None
+    jurisdiction: str | None = None
+    org_sector: str | None = None
+    person: "_Cand | None" = None
+
+
+def _title_info(title: list[str], mod_words: list[str], mod_ents: list[_Cand]) -> dict[str, str | None]:
+    """Sector, country and office of a title phrase from its words and the KB entities in it."""
+    lex = _lex()
+    tsec: dict[str, str] = lex["title_sector"]  # type: ignore[assignment]
+    key = " ".join(title)
+    sector = tsec.get(key) or tsec.get(title[0])
+    country = next((c.country for c in mod_ents if c.label in ("GPE", "NORP") and c.country), None)
+    org = next((c for c in mod_ents if c.label == "ORG"), None)
+    words = set(mod_words)
+    if "الدفاع" in words or "دفاع" in words or "الاركان" in words:
+        sector = "MIL" if sector in (None, "GOV") else sector
+    if org is not None:
+        if org.country and country is None:
+            country = org.country
+        if org.sector and (sector is None or org.sector in ("IGO", "REB", "MED", "MIL") and title[0] not in ("السفير", "السفيره")):
+            sector = org.sector
+    office = None
+    for t, req, o in lex["title_office"]:  # type: ignore[attr-defined]
+        if t != title:
+            continue
+        if req is None or (req == () and not mod_words) or (req and any(w in words for w in req)):
+            office = o
+            break
+    jurisdiction = None
+    if office in _ORG_OFFICES:
+        jurisdiction = org.canonical if org is not None else None
+    elif office is not None:
+        jurisdiction = next((c.country for c in mod_ents if c.label in ("GPE", "NORP") and c.country), None)
+    return {"sector": sector, "country": country, "office": office if jurisdiction else None,
+            "jurisdiction": jurisdiction, "org_sector": org.sector if org is not None else None}
+
+
+def _titled_people(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: list[_Cand],
+                   roles: list[RolePhrase] | None = None) -> list[_Cand]:
+    """People named after a title; every title phrase is also appended to ``roles``."""
     lex = _lex()
     kb = get_kb()
     titles: list[list[str]] = lex["titles"]  # type: ignore[assignment]
     mods: frozenset[str] = lex["modifiers"]  # type: ignore[assignment]
+    comps: frozenset[str] = lex["complements"]  # type: ignore[assignment]
     first_names = kb.first_names
     # token index spans covered by gazetteer candidates
     start_of = {t[0]: k for k, t in enumerate(toks)}
@@ -404,6 +523,7 @@ def _titled_people(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
         if k is not None and (k not in gaz_at or c.ne > gaz_at[k].ne):
             gaz_at[k] = c
     blocked = {c.ns for c in gaz if c.label != "PER"}
+    per_at = {c.ns: c for c in gaz if c.label == "PER"}
     title_words = frozenset(t[0] for t in titles)
     out = []
     i = 0
@@ -422,26 +542,42 @@ def _titled_people(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
         j = i + len(hit)
         # modifiers: adjectives of office, nationality, organizations and places
         steps = 0
+        mod_words: list[str] = []
+        mod_ents: list[_Cand] = []
+        complement = False
         while j < len(toks) and steps < 8:
             c = gaz_at.get(j)
             if c is not None and c.label != "PER":
                 k = end_of.get(c.ne)
                 if k is None:
                     k = next((q for q, t in enumerate(toks) if t[0] < c.ne <= t[1]), j)
+                mod_ents.append(c)
                 j = k + 1
             elif toks[j][2] in mods or _strip(toks[j][2], mods)[1] in mods:
+                mod_words.append(_strip(toks[j][2], mods)[1])
                 j += 1
+            elif toks[j][2] in comps and steps == 0 or toks[j][2] in comps and mod_words[-1:] == [normalize_phrase("المتحدث")]:
+                complement = True  # المتحدث باسمها: the title phrase ends here
+                j += 1
+                break
             else:
                 break
             steps += 1
-        if j < len(toks) and toks[j][0] in {c.ns for c in gaz if c.label == "PER"}:
+        info = _title_info(hit, mod_words, mod_ents)
+        role = RolePhrase(toks[i][0] + off, toks[j - 1][1], " ".join(hit), **info)  # type: ignore[arg-type]
+        if roles is not None:
+            roles.append(role)
+        if j < len(toks) and toks[j][0] in per_at:
+            role.person = per_at[toks[j][0]]
             i = j
             continue  # a known person: the gazetteer has it
         gap_ok = j < len(toks) and not nt.text[toks[j - 1][1]:toks[j][0]].strip()
-        n = _name_after(toks, j, blocked, first_names) if gap_ok else 0
+        n = _name_after(toks, j, blocked, first_names, after_complement=complement) if gap_ok else 0
         if n:
             s, e = toks[j][0], toks[j + n - 1][1]
-            out.append(_Cand(s, e, "PER", "title"))
+            cand = _Cand(s, e, "PER", "title", sector=role.sector, country=role.country)
+            role.person = cand
+            out.append(cand)
             i = j + n
         else:
             i = j if j > i else i + 1
@@ -492,6 +628,7 @@ def _coref(nt: NormalizedText, toks: list[tuple[int, int, str]], kept: list[_Can
     kb = get_kb()
     lex = _lex()
     stop: frozenset[str] = lex["stop"]  # type: ignore[assignment]
+    mods: frozenset[str] = lex["modifiers"] | _nset(["الثاني", "الثالث", "الأول", "الرابع", "الخامس", "السادس"])  # type: ignore[operator]
     people = [c for c in kept if c.label == "PER"]
     # fill person fields: KB person with the same alias, an earlier longer mention, or transliteration
     by_token: dict[str, set[str]] = {}
@@ -513,7 +650,7 @@ def _coref(nt: NormalizedText, toks: list[tuple[int, int, str]], kept: list[_Can
         words = nt.text[c.ns:c.ne].split()
         if len(words) >= 2:
             for w in (words[0], words[-1]):
-                if len(w) >= 3 and w not in stop:
+                if len(w) >= 3 and w not in stop and w not in mods:
                     by_token.setdefault(w, set()).add(c.canonical)
     rep = {c.canonical: c for c in people if len(nt.text[c.ns:c.ne].split()) >= 2}
     cov = bytearray(len(nt.text) + 1)
@@ -552,40 +689,165 @@ def _shares_token(a: str, b: str) -> bool:
     return bool(set(a.split()) & set(b.split()))
 
 
-def find_entities(doc: Document) -> tuple[Entity, ...]:
-    """Named-entity mentions of ``doc``, sorted by ``start``, ids ``e1, e2, …``.
+def _link_by_office(nt: NormalizedText, roles: list[RolePhrase], day: object) -> None:
+    """A title-found name not in the KB takes the office holder's identity when they share a
+    name word: ``وزير الخارجية الأمريكي أنطوني بلينكين`` (a spelling the KB lacks) → Blinken."""
+    import datetime as dt
 
-    Args:
-        doc: a :class:`~khabar.doc.Document`; ``doc.sentences`` is used when present
-            (ministry country from the same sentence), otherwise the whole text is one
-            sentence.
+    if not isinstance(day, dt.date):
+        return
+    for r in roles:
+        c = r.person
+        if c is None or c.canonical or r.office is None or r.jurisdiction is None:
+            continue
+        key = nt.text[c.ns:c.ne]
+        if get_kb().aliases(key):
+            continue
+        holder = office_holder(r.office, r.jurisdiction, day)
+        if holder is None:
+            continue
+        words = {w for w in key.split() if len(w) >= 3}
+        if any(words & set(normalize_phrase(a).split()) for a in holder.aliases):
+            c.name_en, c.kb, c.country, c.canonical, c.sector = holder.name_en, holder.qid, holder.country, holder.kb_id, holder.sector
 
-    Returns:
-        :class:`~khabar.doc.Entity` records; spans are original code-point offsets
-        (half-open) with ``doc.text[start:end] == text``, proclitics excluded.
+
+def _model_candidates(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> list[_Cand]:
+    """Spans of the statistical NER model (issue 5) that the rules did not find.
+
+    The model is optional: ``khabar.models.ner.predict_entities(doc)`` returns
+    ``[(start, end, label, confidence)]`` in original code points (proclitics excluded); when
+    the module is missing (``ImportError``) or no model file is installed
+    (:class:`~khabar.errors.ModelError`) nothing is added and the output is unchanged.
+
+    A model span is kept when it overlaps no rule candidate and passes the resolver:
+
+    * its text is looked up in the KB: a known name takes the KB's label and identity
+      (a model LOC that the KB knows as a country becomes GPE);
+    * otherwise, a one-token span is dropped when its confidence is below
+      :data:`MODEL_MIN_SINGLE` or it is a function word, a pronoun-suffixed particle or a
+      title/modifier word; longer spans need :data:`MODEL_MIN_CONF`;
+    * unknown PER spans get a transliterated ``name_en`` (in :func:`_coref`, like title-found names).
     """
+    try:
+        from khabar.models.ner import predict_entities
+    except ImportError:
+        return []
+    from khabar.errors import ModelError
+
+    try:
+        spans = predict_entities(doc)
+    except ModelError:
+        return []
+    lex = _lex()
+    reject = lex["stop"] | lex["modifiers"] | lex["pron"]  # type: ignore[operator]
+    taken = [(c.ns, c.ne) for c in kept]
+    kb = get_kb()
+    out: list[_Cand] = []
+    for start, end, label, conf in spans:
+        if not (0 <= start < end <= len(doc.text)) or label not in ("PER", "ORG", "GPE", "LOC", "FAC", "NORP", "MISC"):
+            continue
+        ns, ne = nt.from_original(start), nt.from_original(end)
+        while ne > ns and nt.text[ne - 1] == " ":
+            ne -= 1
+        if ne <= ns or any(ns < b and a < ne for a, b in taken):
+            continue
+        key = nt.text[ns:ne]
+        opts = kb.aliases(key)
+        if opts:
+            best = sorted(opts, key=lambda a: (a.entry.label != label, a.rank))[0]
+            cand = _Cand(ns, ne, source="model", options=list(opts), **_entity_fields(best))  # type: ignore[arg-type]
+        else:
+            single = " " not in key
+            if single and (conf < MODEL_MIN_SINGLE or key in reject) or conf < MODEL_MIN_CONF:
+                continue
+            cand = _Cand(ns, ne, label, "model")
+            if label != "PER":
+                cand.canonical = f"khabar:{label}:" + key.replace(" ", "_")
+        cand.confidence = float(conf)
+        taken.append((ns, ne))
+        out.append(cand)
+    return out
+
+
+#: A one-token model span not in the KB needs this confidence (common words are dropped).
+MODEL_MIN_SINGLE = 0.8
+#: Any other model span not in the KB needs this confidence.
+MODEL_MIN_CONF = 0.5
+
+_REGION_NOTE = {"Northern": "north", "Southern": "south", "Eastern": "east", "Western": "west", "Central": "centre",
+                "Northeastern": "northeast", "Northwestern": "northwest", "Southeastern": "southeast",
+                "Southwestern": "southwest"}
+
+
+def _analyze(doc: Document) -> tuple[NormalizedText, list[_Cand], list[RolePhrase]]:
     text = doc.text
-    if not text.strip():
-        return ()
     nt = normalize(text)
     toks = _tokens(nt)
     gaz = _gazetteer(nt)
     composed = _directional(nt, gaz)
     sentences = [(nt.from_original(s.start), nt.from_original(s.end)) for s in doc.sentences] or [(0, len(nt.text))]
     ministries = _ministries(nt, toks, gaz, sentences)
-    titled = _titled_people(nt, toks, gaz)
+    roles: list[RolePhrase] = []
+    titled = _titled_people(nt, toks, gaz, roles)
+    _link_by_office(nt, roles, doc.meta.published)
     kept = _resolve(gaz + composed + ministries + titled)
+    kept = _resolve(kept + _model_candidates(doc, nt, kept))
     kept = _resolve(kept + _coref(nt, toks, kept))
+    return nt, kept, roles
+
+
+def find_entities(doc: Document) -> tuple[Entity, ...]:
+    """Named-entity mentions of ``doc``, sorted by ``start``, ids ``e1, e2, …``.
+
+    Args:
+        doc: a :class:`~khabar.doc.Document`; ``doc.sentences`` is used when present
+            (ministry country from the same sentence), otherwise the whole text is one
+            sentence; ``doc.meta.published`` dates titles (``وزير الخارجية الأمريكي`` +
+            a name the KB spells differently → the minister in office that day).
+
+    Returns:
+        :class:`~khabar.doc.Entity` records; spans are original code-point offsets
+        (half-open) with ``doc.text[start:end] == text``, proclitics excluded. ``ref`` is the
+        id of the first mention with the same ``canonical`` (``None`` on that first mention);
+        ``lat``/``lon`` are set for places the KB locates; ``region`` for composed regions
+        (``شمال العراق`` → ``north``, country IRQ, the country's coordinates).
+    """
+    text = doc.text
+    if not text.strip():
+        return ()
+    nt, kept, _ = _analyze(doc)
+    return _to_entities(doc, nt, kept)
+
+
+def _to_entities(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> tuple[Entity, ...]:
+    kb = get_kb()
+    text = doc.text
     out = []
     for c in kept:
         s, e = nt.span(c.ns, c.ne)
+        lat = lon = None
+        region = None
+        if c.label in ("GPE", "LOC", "FAC"):
+            entry = kb.get(c.canonical)
+            if c.source == "composed":
+                adj = (c.name_en or "").split(" ", 1)[0]
+                region = _REGION_NOTE.get(adj)
+                entry = kb.get(c.canonical.split(":", 3)[3]) if c.canonical.count(":") >= 3 else None
+            if entry is not None:
+                lat, lon = entry.lat, entry.lon
         out.append(Entity(
             id="", start=s, end=e, text=text[s:e], label=c.label, name_en=c.name_en, kb=c.kb,
             country=c.country, canonical=c.canonical or normalize_phrase(text[s:e]), sector=c.sector,
-            source=c.source,
+            source=c.source, lat=lat, lon=lon, region=region, confidence=c.confidence,
         ))
     out.sort(key=lambda x: (x.start, x.end))
-    return tuple(Entity(**{**_asdict(x), "id": f"e{i}"}) for i, x in enumerate(out, 1))
+    first: dict[str, str] = {}
+    final = []
+    for i, x in enumerate(out, 1):
+        eid = f"e{i}"
+        ref = first.setdefault(x.canonical, eid)
+        final.append(Entity(**{**_asdict(x), "id": eid, "ref": ref if ref != eid else None}))
+    return tuple(final)
 
 
 def _asdict(e: Entity) -> dict[str, object]:
