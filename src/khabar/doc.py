@@ -29,6 +29,7 @@ __all__ = [
     "Speaker",
     "Quote",
     "Attribution",
+    "Dateline",
     "Actor",
     "Event",
     "Meta",
@@ -208,6 +209,16 @@ class Quote:
     direct: bool
     cue: str | None = None
     speaker: Speaker | None = None
+    #: Who the information comes from, in English: the speaker's ``name_en`` (a
+    #: named person or body), a role or an anonymous description
+    #: (``"official"``, ``"military source"``); the Arabic speaker text when no
+    #: English name is known; ``None`` without a speaker.
+    source: str | None = None
+    #: The outlet that carried the words (``قال مسؤول لرويترز`` → ``"Reuters"``,
+    #: ``نقلت وكالة الأنباء العراقية عن مصدر`` → ``"Iraqi News Agency"``), else ``None``.
+    via: str | None = None
+    #: ``True`` when the source is unnamed (مسؤول، مصدر أمني، طلب عدم نشر اسمه).
+    anonymous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +230,38 @@ class Attribution:
     end: int
     text: str
     source: str
+    #: The sourcing word as written, proclitic و excluded (بحسب، وفقا، نقلا، نقلت، ذكرت، أفادت، قالت).
+    cue: str | None = None
+    #: Who the information comes from when it is not the outlet itself, in English
+    #: (``بحسب ما نقلته رويترز عن مسؤولين`` → ``"officials"``); ``None`` when the
+    #: outlet speaks on its own authority (``بحسب رويترز``).
+    claimant: str | None = None
+    #: The outlet that carried the information (English name), ``None`` when no
+    #: outlet is named (``بحسب مصادر أمنية``). ``source`` stays the SPEC field:
+    #: ``via`` when there is an outlet, else ``claimant``.
+    via: str | None = None
+    #: ``True`` when the claimant is unnamed (مصدر أمني، مسؤولون، شهود عيان).
+    anonymous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """An article's dateline: place and outlet before the first sentence.
+
+    ``بغداد - رويترز``، ``القاهرة (أ ف ب)``، ``واشنطن – «الشرق الأوسط»``. The span
+    covers the place through the outlet (closing bracket or mark included, the
+    dash or colon after it excluded); code points, half-open. ``place`` is the
+    GPE entity id, ``place_name_en`` its English name (``None`` when the place
+    is not a known entity), ``outlet`` the outlet's English name (or the Arabic
+    name as written when unknown).
+    """
+
+    start: int
+    end: int
+    text: str
+    place: str | None = None
+    place_name_en: str | None = None
+    outlet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +297,15 @@ class Event:
     date: str | None = None
     quantities: tuple[str, ...] = ()
     confidence: float = 0.5
+    # added by issue 7 (event coder): every trigger span of the happening (merged repeated
+    # mentions, ``trigger`` first), the speaker of the quote the event is reported in,
+    # and where the date comes from: ``"clause"`` (``date`` is a timex id) or
+    # ``"published"`` (a past report with no date of its own: the publication date);
+    # ``date_value`` is the TIMEX3 value in both cases.
+    mentions: tuple[Span, ...] = ()
+    claimant: Actor | None = None
+    date_source: str | None = None
+    date_value: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +342,7 @@ class Document:
     attributions: tuple[Attribution, ...] = ()
     events: tuple[Event, ...] = ()
     language: str = "ar"
+    dateline: Dateline | None = None
 
     @classmethod
     def new(cls, text: str, meta: Meta | None = None, doc_id: str | None = None) -> "Document":
@@ -347,6 +400,7 @@ class Document:
         out["events"] = [
             {**asdict(e), "quantities": list(e.quantities)} for e in self.events
         ]
+        out["dateline"] = asdict(self.dateline) if self.dateline is not None else None
         return out
 
 
@@ -364,6 +418,10 @@ def spans_of(doc: Document) -> list[tuple[str, Any]]:
             items.append(("speaker", q.speaker))
     for e in doc.events:
         items.append(("trigger", e.trigger))
+        for m in e.mentions:
+            items.append(("mention", m))
+    if doc.dateline is not None:
+        items.append(("dateline", doc.dateline))
     return items
 
 

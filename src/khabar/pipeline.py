@@ -8,7 +8,7 @@ first use, so ``import khabar`` does no work.
 
 Default order::
 
-    segment → entities → dates → quantities → attributions → quotes → events
+    segment → entities → dates → quantities → dateline → attributions → quotes → events
 """
 
 from __future__ import annotations
@@ -64,6 +64,17 @@ class FunctionComponent:
             yield self(d)
 
 
+@dataclass(frozen=True)
+class ValueComponent(FunctionComponent):
+    """A component whose function returns one value (a record or ``None``), not a tuple.
+
+    Used for single-valued fields such as ``Document.dateline``.
+    """
+
+    def __call__(self, doc: Document) -> Document:
+        return doc.with_(**{self.produces[0]: self._func()(doc)})
+
+
 class Segmenter:
     """Sentences and tokens (:mod:`khabar.text.segment`)."""
 
@@ -82,12 +93,13 @@ COMPONENTS: dict[str, Component] = {
     "dates": FunctionComponent("dates", "1", ("sentences",), ("timexes",), "khabar.extract.dates:find_timexes"),
     "quantities": FunctionComponent("quantities", "1", ("sentences",), ("quantities",), "khabar.extract.quantities:find_quantities"),
     "quotes": FunctionComponent("quotes", "1", ("sentences", "entities"), ("quotes",), "khabar.extract.quotes:find_quotes"),
+    "dateline": ValueComponent("dateline", "1", ("entities",), ("dateline",), "khabar.extract.quotes:find_dateline"),
     "attributions": FunctionComponent("attributions", "1", ("sentences", "entities"), ("attributions",), "khabar.extract.quotes:find_attributions"),
     "events": FunctionComponent(
         "events", "1", ("sentences", "entities", "timexes", "quantities", "quotes"), ("events",), "khabar.events.coder:code_events"
     ),
 }
-DEFAULT_ORDER = ("segment", "entities", "dates", "quantities", "attributions", "quotes", "events")
+DEFAULT_ORDER = ("segment", "entities", "dates", "quantities", "dateline", "attributions", "quotes", "events")
 
 
 class Pipeline:

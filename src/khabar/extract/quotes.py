@@ -32,12 +32,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from khabar.doc import Attribution, Document, Entity, Quote, Sentence, Speaker, Token
+from khabar.doc import Attribution, Dateline, Document, Entity, Quote, Sentence, Speaker, Token
 from khabar.text.matcher import PhraseMatcher
 from khabar.text.normalize import normalize, normalize_phrase, normalize_token
 from khabar.text.segment import split_sentences, tokenize
 
-__all__ = ["find_quotes", "find_attributions", "Cue", "cue_lexicon"]
+__all__ = ["find_quotes", "find_attributions", "find_dateline", "Cue", "cue_lexicon"]
 
 # ---------------------------------------------------------------------------
 # lexicons
@@ -205,7 +205,7 @@ _OUTLETS: dict[str, str] = {
         "سانا": "SANA", "واع": "Iraqi News Agency", "بي بي سي": "BBC", "الجزيرة": "Al Jazeera",
         "العربية": "Al Arabiya", "سبوتنيك": "Sputnik", "تاس": "TASS", "شينخوا": "Xinhua", "واس": "Saudi Press Agency",
         "وام": "Emirates News Agency", "قنا": "Qatar News Agency", "كونا": "Kuwait News Agency",
-        "بترا": "Jordan News Agency", "إرنا": "IRNA", "بلومبرغ": "Bloomberg", "بلومبيرغ": "Bloomberg",
+        "بترا": "Petra News Agency", "إرنا": "IRNA", "بلومبرغ": "Bloomberg", "بلومبيرغ": "Bloomberg",
         "نيويورك تايمز": "The New York Times", "واشنطن بوست": "The Washington Post",
         "وول ستريت جورنال": "The Wall Street Journal", "الغارديان": "The Guardian", "أكسيوس": "Axios",
         "سي إن إن": "CNN", "د ب أ": "Deutsche Presse-Agentur", "الأسوشيتد برس": "Associated Press",
@@ -1023,4 +1023,89 @@ def _attr_source(v: _View, j: int, stop: int) -> tuple[str, int] | None:
     np = _source_np(v, j, stop)
     if np is not None and np[0].name_en:
         return np[0].name_en, np[1]
+    return None
+
+
+# ---------------------------------------------------------------------------
+# find_dateline
+# ---------------------------------------------------------------------------
+
+_AR = "\u0600-\u06ff"
+#: PLACE SEP OUTLET at a paragraph start: ``بغداد - رويترز``، ``القاهرة (أ ف ب)``،
+#: ``واشنطن – «الشرق الأوسط»``، ``بيروت - "القدس العربي"``، ``دمشق - سانا:``.
+_DATELINE_RE = re.compile(
+    rf"(?P<place>[{_AR}]{{2,}}(?:[ ][{_AR}]{{2,}}){{0,2}}?)"
+    r"(?:\s*[-–—:]\s*|\s*(?=\())"
+    r"(?P<outlet>\([^()\n]{1,40}\)|«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|“[^“”\n]{1,40}”"
+    rf"|[{_AR}A-Za-z][^\s:،,–—-]*(?:[ ][{_AR}A-Za-z][^\s:،,–—-]*){{0,3}})"
+)
+_DATELINE_MAX_PARAS = 3
+
+
+def _outlet_name(v: _View, s: int, e: int, bracketed: bool) -> str | None:
+    """English name of the outlet written in ``text[s:e]`` (brackets or marks stripped)."""
+    for ent in v.ents_in(s, e):
+        if ent.sector == "MED" or ent.label == "ORG" and bracketed:
+            return ent.name_en or ent.text
+    key = normalize_phrase(v.text[s:e])
+    if key in _OUTLETS:
+        return _OUTLETS[key]
+    if key.startswith("وكاله ") and key[6:] in _OUTLETS:
+        return _OUTLETS[key[6:]]
+    if bracketed and 0 < _word_count(v.text[s:e]) <= 4:
+        return v.text[s:e].strip()
+    return None
+
+
+def find_dateline(doc: Document) -> Dateline | None:
+    """The dateline at the start of the article (or of one of its first paragraphs).
+
+    A dateline is ``PLACE SEP OUTLET`` before the first sentence's words:
+    ``بغداد - رويترز - قال …``، ``القاهرة (أ ف ب) - …``، ``واشنطن – «الشرق الأوسط»: …``.
+    The outlet must be a known news outlet (a MED entity or the built-in list of
+    agencies), unless it stands in brackets or quotation marks (then any name of
+    at most four words is taken as written). The place is the GPE/LOC entity
+    that covers the place words, else ``None`` (the outlet alone still makes a
+    dateline only when it is known).
+
+    Returns:
+        A :class:`~khabar.doc.Dateline` (span: place through the outlet, closing
+        bracket or mark included; code points, half-open), or ``None``.
+    """
+    v = _View(doc)
+    text = v.text
+    for ps, _pe in _paragraphs(text)[:_DATELINE_MAX_PARAS]:
+        m = _DATELINE_RE.match(text, ps)
+        if m is None:
+            continue
+        ps0, pe0 = m.span("place")
+        os_, oe = m.span("outlet")
+        bracketed = text[os_] in "(«\"“"
+        outlet: str | None = None
+        if bracketed:
+            inner_end = oe - 1
+            while inner_end > os_ + 1 and text[inner_end - 1].isspace():
+                inner_end -= 1
+            outlet = _outlet_name(v, os_ + 1, inner_end, True)
+        else:
+            # unbracketed: the longest known outlet of one to four words
+            ends = [os_ + mm.end() for mm in re.finditer(r"\S+", text[os_:oe])]
+            for end in reversed(ends):
+                outlet = _outlet_name(v, os_, end, False)
+                if outlet is not None:
+                    oe = end
+                    break
+        if outlet is None:
+            continue
+        place_ent = next(
+            (e for e in v.ents_in(ps0, pe0) if e.label in ("GPE", "LOC") and e.start == ps0), None
+        )
+        if place_ent is None and not (bracketed or _word_count(text[ps0:pe0]) == 1):
+            continue
+        return Dateline(
+            ps0, oe, text[ps0:oe],
+            place_ent.id if place_ent else None,
+            place_ent.name_en if place_ent else None,
+            outlet,
+        )
     return None
