@@ -94,6 +94,7 @@ def oracle(g: Gold) -> dict[str, Any]:
             "id": f"ev{i}", "type": ev["type"], "status": ev.get("status"), "trigger": ev["trigger"], "sentence": 0,
             "source": ev.get("source"), "target": ev.get("target"),
             "location": names.get(ev.get("location") or ""), "date": values.get(ev.get("date")),
+            "mode": ev.get("mode"),  # scored since issue 7 (mode accuracy)
         })
     return {"text": g.text, "sentences": [{"start": 0, "end": len(g.text)}], "entities": ents, "timexes": tmx,
             "quantities": list(d.get("quantities", [])), "quotes": quotes,

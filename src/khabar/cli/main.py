@@ -44,6 +44,8 @@ _state = {"debug": False}
 class OutputFormat(str, Enum):
     json = "json"
     text = "text"
+    events_csv = "events-csv"
+    events_jsonl = "events-jsonl"
 
 
 class BidiOption(str, Enum):
@@ -97,8 +99,12 @@ def extract(
     bidi: Annotated[BidiOption, typer.Option(help="Text summary: logical (for terminals that do bidi) or visual (reordered, for terminals that don't).")] = BidiOption.logical,
     tokens: Annotated[bool, typer.Option("--tokens", help="Include tokens in the JSON record.")] = False,
     timing: Annotated[bool, typer.Option("--timing", help="Print the time taken to stderr.")] = False,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop events whose confidence is below this (0–1).")] = 0.0,
 ) -> None:
     """Extract entities, dates, quantities, quotes and events from one Arabic article.
+
+    ``--format events-csv`` / ``events-jsonl`` print one row per PLOVER event
+    with provenance (columns: ``khabar.events.export``).
 
     Examples:
 
@@ -121,9 +127,16 @@ def extract(
         title=title or raw.title,
         source=raw.site,
     )
+    if min_confidence > 0:
+        doc = doc.with_(events=tuple(e for e in doc.events if e.confidence >= min_confidence))
     elapsed = time.perf_counter() - t0
     out_fmt = fmt or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.json)
-    if out_fmt is OutputFormat.json:
+    if out_fmt in (OutputFormat.events_csv, OutputFormat.events_jsonl):
+        from khabar.events.export import event_rows, rows_to_csv, rows_to_jsonl
+
+        rows = event_rows(doc)
+        sys.stdout.write(rows_to_csv(rows) if out_fmt is OutputFormat.events_csv else rows_to_jsonl(rows))
+    elif out_fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(doc.to_dict(tokens=tokens), ensure_ascii=False, indent=1) + "\n")
     else:
         from khabar.render import render_summary

@@ -35,7 +35,8 @@ quotes         ``found`` (overlap >= 50 % of the gold span), ``speaker``,
 attributions   ``found`` (overlap), ``source`` (English name, case-insensitive)
 events         ``found`` (trigger overlap, else same sentence; type or
                ``alt_types``), ``source``, ``target``, ``status``,
-               ``location``, ``date``, ``source_country``, ``target_country``
+               ``location``, ``date``, ``source_country``, ``target_country``,
+               ``mode`` (gold ``mode`` or ``alt_modes``; issue 7)
 =============  ===========================================================
 """
 
@@ -162,6 +163,7 @@ def _empty_scores() -> dict[str, KindScore]:
         "events": {
             "found": PRF(), "source": Accuracy(), "target": Accuracy(), "status": Accuracy(),
             "location": Accuracy(), "date": Accuracy(), "source_country": Accuracy(), "target_country": Accuracy(),
+            "mode": Accuracy(),
         },
     }
 
@@ -570,7 +572,17 @@ def _score_events(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]], 
             acc["location"].count(_name(g["location"]) is not None and _name(g["location"]) == look.entity_name(p.get("location")))
         if g.get("date"):
             t = look.timexes.get(p.get("date"))
-            acc["date"].count(t is not None and t.get("value") == g["date"])
+            # the event's own date value (day granularity, or the publication date for a past
+            # report with no date in its clause) when the record carries one, else the timex's
+            value = p.get("date_value") or (t.get("value") if t is not None else None)
+            acc["date"].count(value == g["date"])
+        if g.get("mode"):
+            acc["mode"].count(_event_mode_ok(g, p))
+
+
+def _event_mode_ok(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
+    """Mode accuracy (issue 7): the predicted PLOVER mode equals the gold ``mode`` or one of ``alt_modes``."""
+    return p.get("mode") is not None and p.get("mode") in {g.get("mode"), *(g.get("alt_modes") or [])}
 
 
 def score_document(gold: Mapping[str, Any] | Gold, predicted: Mapping[str, Any], name: str | None = None) -> DocScore:

@@ -32,6 +32,7 @@ Confidence (documented score, in [0, 1]): ``0.45·strength + 0.25·[source] +
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -44,6 +45,7 @@ from khabar.events.actors import (
     find_actor_phrases,
     strip_clitics,
 )
+from khabar.events.discourse import claimant_of, date_fields, merge_mentions, quantities_for
 from khabar.events.lexicon import OBJECT_CLASSES, Trigger, bare, load_triggers, trigger_matcher, verb_forms
 from khabar.text.matcher import Match
 from khabar.text.normalize import normalize
@@ -90,6 +92,7 @@ _NOMINAL_HEADS = frozenset("مهمه قوه انشطه نشاط خدمات مر�
 _AID_CUES = frozenset("تدريب التدريب تدريبيه التدريبيه تدريبي التدريبي للتدريب مشوره المشوره استشاري استشاريه "
                       "اسناد مساعده دعم حفظ اغاثه الاغاثه بطلب بدعوه".split())
 _AGREEMENT_NOUNS = frozenset("اتفاق اتفاقيه معاهده منظمه محادثات مفاوضات حلف تحالف".split())
+_AGREEMENT_PL = frozenset("اتفاقيات اتفاقات معاهدات مذكره مذكرات".split())
 _CONSEQUENCE = frozenset(("ادي", "اسفر", "اسفرت", "ادت", "خلف", "خلفت", "اوقع", "اوقعت"))
 _ADJUNCT_PREPS = frozenset(("في", "خلال", "اثر", "عقب", "بعد", "قبل", "جراء", "بسبب", "منذ"))
 
@@ -202,6 +205,18 @@ def _has_object(doc: Document, cls: str, i: int, b: int) -> bool:
     return False
 
 
+def _inside_name(named: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` lies inside one entity span (``named`` sorted by start)."""
+    k = bisect.bisect_right(named, (s, 1 << 62)) - 1
+    while k >= 0 and named[k][0] <= s:
+        if named[k][1] >= e:
+            return True
+        k -= 1
+        if s - named[k][0] > 80 if k >= 0 else True:
+            break
+    return False
+
+
 def _candidates(doc: Document) -> list[_Cand]:
     norm = normalize(doc.text)
     out: list[_Cand] = []
@@ -210,7 +225,10 @@ def _candidates(doc: Document) -> list[_Cand]:
         if m.payload.strength <= 0:
             continue
         by_span.setdefault((m.start, m.end), []).append(m)
+    named = sorted((x.start, x.end) for x in doc.entities)
     for (s, e), ms in sorted(by_span.items()):
+        if _inside_name(named, s, e):
+            continue  # part of a name: تشاد، الحشد الشعبي، مجلس التعاون، مشتاق طالب
         ti = _tok_at(doc, s)
         tj = _tok_at(doc, max(s, e - 1)) + 1
         tok = doc.tokens[ti]
@@ -222,6 +240,14 @@ def _candidates(doc: Document) -> list[_Cand]:
         article = key.startswith("ال") or key.startswith("ل") and not any(x.payload.is_verb for x in ms)
         prep = any(c in ms[0].prefix for c in "بلك")
         nounish = article or prep
+        sent = doc.sentence_index(s)
+        _, b = _sentence_tokens(doc, doc.sentences[sent]) if doc.sentences else (0, len(doc.tokens))
+        # entries that need an object keep only when it follows; those whose object is there come
+        # first (استدعى جنود الاحتياط: call-up, not summoning an ambassador)
+        with_obj = [m for m in ms if m.payload.obj is not None and _has_object(doc, m.payload.obj, tj, b)]
+        ms = with_obj + [m for m in ms if m.payload.obj is None]
+        if not ms:
+            continue
         pick = None
         for m in ms:
             if m.payload.is_verb and not nounish:
@@ -230,16 +256,12 @@ def _candidates(doc: Document) -> list[_Cand]:
         if pick is None:
             pick = next((m for m in ms if not m.payload.is_verb), ms[0])
         t = pick.payload
-        sent = doc.sentence_index(s)
-        _, b = _sentence_tokens(doc, doc.sentences[sent]) if doc.sentences else (0, len(doc.tokens))
-        evidence = False
-        if t.obj is not None:
-            if not _has_object(doc, t.obj, tj, b):
-                continue
-            evidence = True
+        evidence = t.obj is not None
         noun = not t.is_verb
-        # a masdar that modifies a preceding noun (مهمة التدريب، قوة الردع) is not an event by itself
-        if noun and ti > 0 and bare(doc.tokens[ti - 1].norm) in _NOMINAL_HEADS:
+        # a masdar that modifies a preceding noun (مهمة التدريب، قوة الردع، اتفاقية التعاون) is not an
+        # event by itself: the head noun is (or names) the event
+        if noun and ti > 0 and (bare(doc.tokens[ti - 1].norm) in _NOMINAL_HEADS
+                                or bare(doc.tokens[ti - 1].norm) in _AGREEMENT_NOUNS | _AGREEMENT_PL):
             continue
         typ, mode = t.type, t.mode
         if typ == "AID/MOBILIZE":
@@ -402,6 +424,8 @@ def code_events(doc: Document) -> tuple[Event, ...]:
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
     events: list[tuple[int, Event]] = []
+    definite: dict[int, bool] = {}
+    memory: list[Actor] = []  # actors with country and sector coded so far (for الجيش، قواتها)
     for si, cs_list in sorted(by_sent.items()):
         sent = doc.sentences[si]
         a, b = _sentence_tokens(doc, sent)
@@ -434,16 +458,64 @@ def code_events(doc: Document) -> tuple[Event, ...]:
                     source = prev_same[-1].source  # elaborations (بما في ذلك هجوم …) share the actor
                 else:
                     source = _arguments(doc, c, phrases, a, b, cs, ce, ent_map, wide=True, event_starts=starts)[0]
+            source = _fill_country(doc, source, phrases, i, memory)
+            target = _fill_country(doc, target, phrases, i, memory)
+            for x in (source, target):
+                if x is not None and x.country and x.sector:
+                    memory.append(x)
+            date_source, date_value = date_fields(doc, date, status)
+            definite[trig.start] = c.noun and (c.m.key.startswith("ال") or _anaphoric(doc, i, a))
             sent_events.append(
                 (Event(
                     id="", type=c.typ, status=status, trigger=trig, sentence=si, mode=c.mode, source=source,
-                    target=target, location=loc, date=date, quantities=qids, confidence=round(min(1.0, conf), 3),
+                    target=target, location=loc, date=date, quantities=quantities_for(doc, c.typ, qids),
+                    confidence=round(min(1.0, conf), 3), claimant=claimant_of(doc, trig.start),
+                    date_source=date_source, date_value=date_value,
                 ), conseq)
             )
         for ev in _merge(sent_events):
             events.append((ev.trigger.start, ev))
     events.sort(key=lambda x: x[0])
-    return tuple(replace(ev, id=f"ev{n}") for n, (_, ev) in enumerate(events, start=1))
+    merged = merge_mentions(doc, [ev for _, ev in events], definite)
+    merged.sort(key=lambda ev: ev.trigger.start)
+    return tuple(replace(ev, id=f"ev{n}") for n, ev in enumerate(merged, start=1))
+
+
+_POSSESSIVE = ("ها", "هم", "ه", "هما")
+
+
+def _fill_country(doc: Document, a: Actor | None, phrases: list[ActorPhrase], i: int, memory: list[Actor]) -> Actor | None:
+    """Give a country to a sector-noun actor that names none.
+
+    ``قواتها`` / ``جيشهم`` (a possessive on the head): the country of the nearest
+    actor with a country before it in the sentence (the possessor);
+    ``الجيش`` / ``قوات الأمن`` / ``السلطات`` (bare definite): the country of the
+    latest actor of the same sector already coded in the document. Unchanged
+    when neither is found, or when the actor is an entity or has a country.
+    """
+    if a is None or a.country or a.entity is not None or not a.sector:
+        return a
+    head = normalize(a.text).text.split(" ")[0] if a.text else ""
+    if head.endswith(_POSSESSIVE) and not head.endswith(("يه", "وه")):
+        before = [p.actor for p in phrases if p.actor.country and p.actor.text != a.text and p.tok_end <= i + 8]
+        pos = [p for p in phrases if p.actor.text == a.text]
+        if pos:
+            before = [p.actor for p in phrases if p.actor.country and p.tok_end <= pos[0].tok_start]
+        if before:
+            return replace(a, country=before[-1].country)
+        return a
+    for m in reversed(memory):
+        if m.sector == a.sector and m.country:
+            return replace(a, country=m.country)
+    return a
+
+
+_DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"))
+
+
+def _anaphoric(doc: Document, i: int, a: int) -> bool:
+    """A demonstrative right before the trigger token (هذه الغارة، ذلك الهجوم)."""
+    return i > a and doc.tokens[i - 1].norm in _DEMONSTRATIVES
 
 
 def _same_actor(x: Actor | None, y: Actor | None) -> bool:
@@ -481,6 +553,10 @@ def _merge(evs: list[tuple[Event, bool]]) -> list[Event]:
             date=host.date or ev.date,
             quantities=tuple(dict.fromkeys(host.quantities + ev.quantities)),
             confidence=max(host.confidence, ev.confidence),
+            mentions=(host.mentions or (host.trigger,)) + (ev.mentions or (ev.trigger,)),
+            claimant=host.claimant or ev.claimant,
+            date_source=host.date_source if host.date_source == "clause" or ev.date_source != "clause" else ev.date_source,
+            date_value=host.date_value if host.date_source == "clause" or ev.date_source != "clause" else ev.date_value,
         )
         out[out.index(host)] = merged
     return out

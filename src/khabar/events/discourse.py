@@ -1,0 +1,201 @@
+"""Document-level passes over coded events: claimants, dates, casualty counts, one event per happening.
+
+:func:`khabar.events.coder.code_events` codes each sentence on its own; the
+functions here then look at the whole document:
+
+* :func:`claimant_of` – an event whose trigger lies inside a quote
+  (``doc.quotes``, direct or indirect) is a claim of the quote's speaker:
+  ``Event.claimant`` gets the speaker as an :class:`~khabar.doc.Actor`
+  (entity, English name, country and sector where the speaker is linked).
+* :func:`date_fields` – ``date_source="clause"`` with ``date_value`` the
+  timex's TIMEX3 value (cut to the day: ``2023-11-08TMO`` → ``2023-11-08``)
+  when the clause has a date; else, for an event reported
+  as having happened (status ``occurred``), the publication date with
+  ``date_source="published"`` (news reports past events of the last day or
+  two; the value is the reference date, not a claim of exactness); ``None``
+  otherwise.
+* :func:`quantities_for` – quantities of the clause that fit the event: when
+  the quantities stage sets ``Quantity.role`` (killed, injured, arrested, …),
+  a count whose role belongs to another kind of event is dropped (ASSAULT
+  keeps killed/injured/kidnapped/missing/displaced, COERCE
+  arrested/displaced, RETREAT released/withdrawn/evacuated, MOBILIZE
+  deployed); counts without a role are kept as before.
+* :func:`merge_mentions` – *one event per happening*: a later event of the
+  same type and status merges into an earlier one when it is a definite or
+  anaphoric mention (الهجوم، هذه الغارات, a masdar with ال) or when its
+  actors agree with the earlier event's (at least one role equal, none in
+  conflict) and nothing else (place, date) conflicts. All trigger spans are
+  kept in ``Event.mentions`` (document order); ``trigger`` becomes the
+  mention with the most arguments (a headline restating the event usually
+  has fewer), arguments are filled from every mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from khabar.doc import Actor, Document, Event, Quote, Timex
+
+__all__ = ["claimant_of", "date_fields", "quantities_for", "merge_mentions", "ROLE_FITS"]
+
+#: Quantity roles (``Quantity.role``, set by the quantities stage) that may count an event of a type.
+ROLE_FITS: dict[str, frozenset[str]] = {
+    "ASSAULT": frozenset({"killed", "injured", "kidnapped", "missing", "displaced"}),
+    "COERCE": frozenset({"arrested", "displaced", "kidnapped"}),
+    "RETREAT": frozenset({"released", "withdrawn", "evacuated"}),
+    "MOBILIZE": frozenset({"deployed"}),
+    "PROTEST": frozenset({"arrested", "injured", "killed"}),
+}
+
+
+def claimant_of(doc: Document, start: int) -> Actor | None:
+    """The speaker of the innermost quote that contains offset ``start`` (a trigger start), as an actor.
+
+    Returns ``None`` when the offset is in no quote or the quote has no
+    speaker. Offsets are code points into ``doc.text``.
+    """
+    best: Quote | None = None
+    for q in doc.quotes:
+        if q.start <= start < q.end and q.speaker is not None:
+            if best is None or (q.end - q.start) < (best.end - best.start):
+                best = q
+    if best is None or best.speaker is None:
+        return None
+    sp = best.speaker
+    ent = doc.entity(sp.entity) if sp.entity else None
+    if ent is not None:
+        return Actor(text=sp.text, entity=ent.id, name_en=ent.name_en, country=ent.country, sector=ent.sector)
+    return Actor(text=sp.text, entity=None, name_en=sp.name_en)
+
+
+def date_fields(doc: Document, timex_id: str | None, status: str) -> tuple[str | None, str | None]:
+    """``(date_source, date_value)`` of an event (rules in the module docstring)."""
+    if timex_id is not None:
+        t: Timex | None = next((x for x in doc.timexes if x.id == timex_id), None)
+        v = t.value if t is not None else None
+        if v and v[:1].isdigit() and "T" in v:
+            v = v.split("T", 1)[0]  # an event date is a day: 2023-11-08TMO -> 2023-11-08
+        return "clause", v
+    if status == "occurred" and doc.meta.published is not None:
+        return "published", doc.meta.published.isoformat()
+    return None, None
+
+
+def quantities_for(doc: Document, typ: str, qids: tuple[str, ...]) -> tuple[str, ...]:
+    """The clause quantities ``qids`` that fit an event of type ``typ`` (see :data:`ROLE_FITS`)."""
+    if not qids:
+        return qids
+    by_id = {q.id: q for q in doc.quantities}
+    out = []
+    for qid in qids:
+        role = getattr(by_id.get(qid), "role", None)
+        if role is None or role in ROLE_FITS.get(typ, frozenset()):
+            out.append(qid)
+    return tuple(out)
+
+
+def _key(a: Actor | None) -> str | None:
+    if a is None:
+        return None
+    return (a.name_en or a.text or "").casefold() or None
+
+
+def _agree(x: Actor | None, y: Actor | None) -> bool | None:
+    """True: same actor; False: different actors; None: one is missing."""
+    if x is None or y is None:
+        return None
+    if _key(x) == _key(y):
+        return True
+    if x.entity is not None and x.entity == y.entity:
+        return True
+    if x.country and y.country and x.country == y.country and (x.sector == y.sector or not x.sector or not y.sector):
+        return True
+    return False
+
+
+def _n_args(e: Event) -> int:
+    return sum(x is not None for x in (e.source, e.target, e.location, e.date)) + (e.date_source == "clause")
+
+
+def _date_value(e: Event) -> str | None:
+    return e.date_value if e.date_source == "clause" else None
+
+
+def _counts(doc: Document, e: Event) -> set[float]:
+    by_id = {q.id: q for q in doc.quantities}
+    out: set[float] = set()
+    for qid in e.quantities:
+        q = by_id.get(qid)
+        if q is not None:
+            for v in (q.value, q.min, q.max):
+                if v is not None:
+                    out.add(float(v))
+    return out
+
+
+def _counts_conflict(doc: Document, x: Event, y: Event) -> bool:
+    """Both mentions give counts and no number is shared (a cut to 2500 is not a cut to 3000)."""
+    a, b = _counts(doc, x), _counts(doc, y)
+    return bool(a and b and not (a & b))
+
+
+def merge_mentions(doc: Document, events: list[Event], definite: dict[int, bool]) -> list[Event]:
+    """Merge later mentions of one happening into the first (rules in the module docstring).
+
+    Args:
+        doc: the document (for sentence positions).
+        events: coded events in document order (ids not yet assigned).
+        definite: trigger start → whether that trigger is a definite or
+            anaphoric noun mention (الهجوم، تلك الغارة).
+
+    Returns:
+        The merged events, document order of their first mention; every
+        event has ``mentions`` (at least its own trigger).
+    """
+    out: list[Event] = []
+    for ev in events:
+        ev = replace(ev, mentions=ev.mentions or (ev.trigger,))
+        host_i = None
+        for k in range(len(out) - 1, -1, -1):
+            o = out[k]
+            if o.type != ev.type or o.status != ev.status:
+                continue
+            if o.sentence == ev.sentence:
+                continue  # same-sentence merging is the coder's (_merge)
+            s_ok, t_ok = _agree(o.source, ev.source), _agree(o.target, ev.target)
+            anaphor = definite.get(ev.trigger.start, False)
+            if (s_ok is False and not anaphor) or t_ok is False:
+                continue  # an anaphoric noun's source is only inferred (بعد ساعات من الهجوم)
+            if o.location and ev.location and doc.entity(o.location) and doc.entity(ev.location):
+                lo, le = doc.entity(o.location), doc.entity(ev.location)
+                if lo is not None and le is not None and (lo.name_en or lo.text) != (le.name_en or le.text):
+                    continue
+            if _counts_conflict(doc, o, ev):
+                continue
+            dv_o, dv_e = _date_value(o), _date_value(ev)
+            if dv_o and dv_e and not (dv_o.startswith(dv_e) or dv_e.startswith(dv_o)):
+                continue
+            if anaphor or s_ok is True or t_ok is True:
+                host_i = k
+            break  # only the nearest earlier event of the type is a candidate antecedent
+        if host_i is None:
+            out.append(ev)
+            continue
+        o = out[host_i]
+        best, other = (ev, o) if _n_args(ev) > _n_args(o) and not anaphor else (o, ev)
+        merged = replace(
+            best,
+            source=best.source or other.source,
+            target=best.target or other.target,
+            location=best.location or other.location,
+            mode=best.mode or other.mode,
+            quantities=tuple(dict.fromkeys(best.quantities + other.quantities)),
+            claimant=best.claimant or other.claimant,
+            confidence=round(min(1.0, max(o.confidence, ev.confidence) + 0.05), 3),
+            mentions=tuple(sorted(o.mentions + ev.mentions, key=lambda s: s.start)),
+        )
+        if best.date_source != "clause" and other.date_source == "clause":
+            merged = replace(merged, date=other.date, date_source="clause", date_value=other.date_value)
+        out[host_i] = merged
+    return out
+

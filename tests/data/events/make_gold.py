@@ -1,0 +1,357 @@
+"""Build the event dev set: ``tests/data/events/<split>-NN.txt`` + ``.gold.json``.
+
+The articles below were written for khabar (news-style Arabic, real-world
+actors, invented reports). Events are annotated by trigger text and
+occurrence; this script computes the code-point offsets and checks
+``text[start:end] == trigger``. Run from the repository root::
+
+    .venv/bin/python tests/data/events/make_gold.py
+
+Split: articles 1–20 are ``dev`` (tuning), 21–32 are ``test`` (held out,
+reported only). Annotation guide: one event per happening (later mentions of
+the same happening go to ``alt_triggers``); ``source``/``target`` by KB
+English name when the actor is named, else by country (and sector); status
+as the text reports it; ``location`` the English KB name of the place;
+``date`` the TIMEX3 value of a date stated for the event in the text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+
+def N(name: str, country: str | None = None, sector: str | None = None) -> dict[str, str]:
+    d = {"name_en": name}
+    if country:
+        d["country"] = country
+    if sector:
+        d["sector"] = sector
+    return d
+
+
+def C(country: str, sector: str | None = None) -> dict[str, str]:
+    d = {"country": country}
+    if sector:
+        d["sector"] = sector
+    return d
+
+
+def E(t: str, type: str, status: str = "occurred", n: int = 1, **kw: Any) -> dict[str, Any]:
+    return {"t": t, "n": n, "type": type, "status": status, **kw}
+
+
+ARTICLES: list[dict[str, Any]] = [
+    # ------------------------------------------------------------------ dev
+    dict(published="2024-03-12", text=(
+        "أجرى وزير الخارجية الأمريكي أنتوني بلينكن أمس الاثنين اتصالا هاتفيا مع نظيره السعودي فيصل بن فرحان "
+        "بحث خلاله التطورات في البحر الأحمر. ومن المقرر أن يزور بلينكن الرياض الأسبوع المقبل."),
+        events=[
+            E("اتصالا هاتفيا", "CONSULT", mode="phone", src=N("Antony Blinken", "USA"), tgt=N("Faisal bin Farhan", "SAU"),
+              date="2024-03-11", alt_triggers=[("بحث", 1)]),
+            E("يزور", "CONSULT", "planned", mode="visit", src=N("Antony Blinken", "USA"), loc="Riyadh"),
+        ]),
+    dict(published="2024-05-20", text=(
+        "قتل ثلاثة جنود عراقيين وأصيب خمسة آخرون في هجوم شنه مسلحون على نقطة تفتيش قرب كركوك أمس الأحد. "
+        "وقالت قيادة العمليات المشتركة إن قوات الأمن اعتقلت اثنين من المهاجمين بعد ساعات من الهجوم."),
+        events=[
+            E("هجوم", "ASSAULT", alt_triggers=[("قتل", 1), ("شنه", 1)], tgt=C("IRQ", "MIL"), loc="Kirkuk", date="2024-05-19"),
+            E("اعتقلت", "COERCE", mode="arrest", src=C("IRQ")),
+        ]),
+    dict(published="2023-11-08", text=(
+        "طالب الأمين العام للأمم المتحدة أنطونيو غوتيريش بوقف فوري لإطلاق النار في قطاع غزة. "
+        "وأدان غوتيريش استهداف المدنيين، داعيا جميع الأطراف إلى احترام القانون الدولي. "
+        "في المقابل، رفضت إسرائيل الدعوة وقالت إنها ستواصل عملياتها العسكرية."),
+        events=[
+            E("طالب", "REQUEST", src=N("António Guterres", sector="IGO")),
+            E("وأدان", "ACCUSE", mode="disapprove", src=N("António Guterres", sector="IGO")),
+            E("داعيا", "REQUEST", src=N("António Guterres", sector="IGO"), optional=True),
+            E("رفضت", "REJECT", src=N("Israel", "ISR"), tgt=N("António Guterres", sector="IGO")),
+        ]),
+    dict(published="2024-01-15", text=(
+        "فرضت وزارة الخزانة الأمريكية عقوبات جديدة على ست شركات إيرانية تتهمها بتمويل جماعة الحوثي. "
+        "وردت طهران بأنها ستتخذ إجراءات مماثلة، ونفت أي صلة لها بالهجمات في البحر الأحمر."),
+        events=[
+            E("فرضت", "SANCTION", src=C("USA", "GOV"), tgt=C("IRN"), alt_triggers=[("عقوبات", 1)]),
+            E("تتهمها", "ACCUSE", src=C("USA", "GOV"), tgt=C("IRN"), optional=True),
+            E("الهجمات", "ASSAULT", "denied", loc="Red Sea", optional=True),
+        ]),
+    dict(published="2023-09-27", text=(
+        "وصل الرئيس التركي رجب طيب أردوغان إلى القاهرة اليوم الأربعاء في زيارة رسمية هي الأولى منذ أكثر من عشر سنوات، "
+        "والتقى نظيره المصري عبد الفتاح السيسي في قصر الاتحادية. ووقع الجانبان اتفاقية للتعاون في مجال الطاقة."),
+        events=[
+            E("زيارة", "CONSULT", mode="visit", src=N("Recep Tayyip Erdoğan", "TUR"), tgt=C("EGY"), loc="Cairo",
+              date="2023-09-27", alt_triggers=[("وصل", 1)]),
+            E("والتقى", "CONSULT", src=N("Recep Tayyip Erdoğan", "TUR"), tgt=N("Abdel Fattah el-Sisi", "EGY")),
+            E("ووقع الجانبان اتفاقية", "AGREE", alt_triggers=[("اتفاقية", 1)]),
+        ]),
+    dict(published="2024-06-03", text=(
+        "تظاهر آلاف السودانيين في مدينة بورتسودان أمس الأحد للمطالبة بإنهاء الحرب. "
+        "وهتف المحتجون ضد قوات الدعم السريع، وطالبوا المجتمع الدولي بتقديم مساعدات إنسانية عاجلة. "
+        "ولم تتدخل الشرطة لتفريق المتظاهرين."),
+        events=[
+            E("تظاهر", "PROTEST", mode="demo", src=C("SDN", "CVL"), date="2024-06-02"),
+            E("للمطالبة", "REQUEST", optional=True),
+            E("وطالبوا", "REQUEST", src=C("SDN", "CVL")),
+            E("مساعدات إنسانية", "AID", "requested", mode="humanitarian"),
+            E("لتفريق", "COERCE", "denied", src=C("SDN", "GOV"), alt_types=["ASSAULT"]),
+        ]),
+    dict(published="2024-02-19", text=(
+        "أعلنت وزارة الدفاع الروسية أن قواتها انسحبت من قرية قرب مدينة خاركيف بعد معارك عنيفة. "
+        "وقال متحدث باسم الجيش الأوكراني إن القوات الروسية قصفت المدينة بعشرات الصواريخ خلال الليل."),
+        events=[
+            E("انسحبت", "RETREAT", mode="withdraw", src=C("RUS", "MIL")),
+            E("معارك", "ASSAULT", optional=True),
+            E("قصفت", "ASSAULT", src=C("RUS", "MIL")),
+        ]),
+    dict(published="2023-12-05", text=(
+        "هددت جماعة الحوثي باستهداف أي سفينة متجهة إلى الموانئ الإسرائيلية في البحر الأحمر. "
+        "وقال المتحدث العسكري باسم الجماعة إن قواتهم قد تهاجم السفن الحربية الأمريكية إذا تعرضت اليمن لأي عدوان."),
+        events=[
+            E("هددت", "THREATEN", mode="violence", src=N("Houthis", "YEM")),
+            E("باستهداف", "ASSAULT", "possible", src=N("Houthis", "YEM"), optional=True),
+            E("تهاجم", "ASSAULT", "possible", src=C("YEM"), tgt=C("USA", "MIL")),
+            E("عدوان", "ASSAULT", "possible", optional=True),
+        ]),
+    dict(published="2024-04-22", text=(
+        "أفرجت السلطات الإيرانية عن ناشطة حقوقية بعد احتجازها لأكثر من عامين. "
+        "ورحبت منظمة العفو الدولية بالإفراج عنها، لكنها دعت طهران إلى إطلاق سراح جميع المعتقلين السياسيين."),
+        events=[
+            E("أفرجت", "RETREAT", mode="release", src=C("IRN", "GOV"), alt_triggers=[("بالإفراج", 1)]),
+            E("احتجازها", "COERCE", mode="arrest", src=C("IRN", "GOV"), optional=True),
+            E("ورحبت", "SUPPORT", src=N("Amnesty International", sector="NGO")),
+            E("دعت", "REQUEST", src=N("Amnesty International", sector="NGO"), tgt=C("IRN")),
+            E("إطلاق سراح", "RETREAT", "requested", mode="release"),
+        ]),
+    dict(published="2024-07-09", text=(
+        "قدمت المملكة العربية السعودية مساعدات إنسانية بقيمة 40 مليون دولار إلى اليمن عبر مركز الملك سلمان للإغاثة. "
+        "ومن المتوقع أن تصل شحنة جديدة من المساعدات الغذائية إلى عدن الأسبوع المقبل."),
+        events=[
+            E("مساعدات إنسانية", "AID", mode="humanitarian", src=N("Saudi Arabia", "SAU"), tgt=N("Yemen", "YEM")),
+            E("تصل", "AID", "expected", mode="humanitarian", alt_triggers=[("المساعدات", 1)]),
+        ]),
+    dict(published="2024-03-12", text=(
+        "نفت وزارة الدفاع التركية أن تكون طائراتها قد قصفت قرية في شمال العراق. "
+        "وكانت وسائل إعلام كردية قد ذكرت أن غارة جوية أسفرت عن مقتل أربعة مدنيين قرب دهوك."),
+        events=[
+            E("قصفت", "ASSAULT", "denied", mode="aerial", src=C("TUR", "MIL")),
+            E("غارة جوية", "ASSAULT", mode="aerial", alt_triggers=[("مقتل", 1)], tgt=C("IRQ", "CVL")),
+        ]),
+    dict(published="2024-05-20", text=(
+        "أعلن الجيش الإسرائيلي أنه استدعى آلاف جنود الاحتياط تحسبا لتصعيد على الحدود الشمالية. "
+        "في حين نشرت إيران منظومات دفاع جوي حول منشآتها النووية."),
+        events=[
+            E("استدعى", "MOBILIZE", mode="troops", src=C("ISR", "MIL")),
+            E("تصعيد", "ASSAULT", "possible", optional=True),
+            E("نشرت", "MOBILIZE", mode="weapons", src=N("Iran", "IRN")),
+        ]),
+    dict(published="2023-11-08", text=(
+        "اتهمت وزارة الخارجية الفلسطينية القوات الإسرائيلية بإعدام ثلاثة شبان في مخيم جنين. "
+        "واقتحمت القوات الإسرائيلية المخيم فجر اليوم واعتقلت 12 شخصا."),
+        events=[
+            E("اتهمت", "ACCUSE", mode="allege", src=C("PSE", "GOV"), tgt=C("ISR", "MIL")),
+            E("بإعدام", "ASSAULT", src=C("ISR", "MIL"), optional=True),
+            E("واقتحمت", "ASSAULT", src=C("ISR", "MIL"), alt_types=["COERCE"], date="2023-11-08"),
+            E("واعتقلت", "COERCE", mode="arrest", src=C("ISR", "MIL")),
+        ]),
+    dict(published="2024-01-15", text=(
+        "بدأت القوات الأردنية والمصرية مناورات عسكرية مشتركة في منطقة العقبة تستمر أسبوعين. "
+        "وتهدف المناورات إلى تعزيز التعاون بين الجيشين في مكافحة الإرهاب."),
+        events=[
+            E("مناورات عسكرية مشتركة", "COOPERATE", alt_types=["MOBILIZE"], src=C("JOR", "MIL"), tgt=C("EGY", "MIL")),
+            E("التعاون", "COOPERATE", "planned", optional=True),
+        ]),
+    dict(published="2023-09-27", text=(
+        "يعتزم الاتحاد الأوروبي فرض عقوبات على مسؤولين روس متورطين في ترحيل أطفال أوكرانيين. "
+        "وقال مسؤول أوروبي إن الحزمة الجديدة قد تشمل تجميد أصول عشرين شخصا."),
+        events=[
+            E("فرض عقوبات", "SANCTION", "planned", src=N("European Union", sector="IGO"), tgt=C("RUS", "GOV")),
+            E("ترحيل", "COERCE", mode="deport", src=C("RUS", "GOV"), optional=True),
+            E("تجميد", "SANCTION", "possible", optional=True),
+        ]),
+    dict(published="2024-06-03", text=(
+        "رفض مجلس الأمن الدولي مشروع قرار روسي بشأن السودان بعد أن استخدمت الولايات المتحدة حق النقض. "
+        "وانتقد المندوب الروسي الموقف الأمريكي ووصفه بأنه غير مسؤول."),
+        events=[
+            E("رفض", "REJECT", src=N("United Nations Security Council", sector="IGO"), tgt=N("Russia", "RUS")),
+            E("استخدمت الولايات المتحدة حق النقض", "REJECT", src=N("United States", "USA"), alt_triggers=[("حق النقض", 1)],
+              optional=True),
+            E("وانتقد", "ACCUSE", mode="disapprove", src=C("RUS", "GOV"), tgt=C("USA")),
+        ]),
+    dict(published="2024-02-19", text=(
+        "أعلن الجيش اللبناني انتشاره في عدد من القرى الحدودية الجنوبية. "
+        "وقال مصدر عسكري إن الجيش لن ينسحب من المنطقة قبل انتهاء المفاوضات."),
+        events=[
+            E("انتشاره", "MOBILIZE", mode="troops", src=C("LBN", "MIL")),
+            E("ينسحب", "RETREAT", "denied", mode="withdraw", src=C("LBN", "MIL")),
+            E("المفاوضات", "CONSULT", optional=True),
+        ]),
+    dict(published="2023-12-05", text=(
+        "وافق البرلمان العراقي أمس الاثنين على قانون الموازنة العامة بعد أشهر من الخلافات. "
+        "وأشاد رئيس الوزراء محمد شياع السوداني بالتصويت، معتبرا أنه خطوة نحو الاستقرار."),
+        events=[
+            E("وافق", "AGREE", src=C("IRQ", "GOV"), date="2023-12-04", alt_types=["SUPPORT"]),
+            E("وأشاد", "SUPPORT", src=N("Mohammed Shia al-Sudani", "IRQ")),
+        ]),
+    dict(published="2024-04-22", text=(
+        "فجر انتحاري نفسه في سوق شعبي بمدينة مقديشو، ما أدى إلى مقتل 15 شخصا وإصابة 30 آخرين. "
+        "وتبنت حركة الشباب الهجوم في بيان نشرته على الإنترنت."),
+        events=[
+            E("فجر", "ASSAULT", mode="suicide-attack", alt_triggers=[("مقتل", 1), ("إصابة", 1), ("الهجوم", 1)],
+              tgt=C("SOM", "CVL"), loc="Mogadishu", alt_types=[]),
+        ]),
+    dict(published="2024-07-09", text=(
+        "قالت الحكومة الليبية في طرابلس إنها توصلت إلى اتفاق مع المجلس الرئاسي على توحيد المؤسسات الأمنية. "
+        "ومن المرجح أن يلتقي رئيس الحكومة بقائد الجيش في بنغازي خلال الأيام المقبلة."),
+        events=[
+            E("توصلت إلى اتفاق", "AGREE", src=C("LBY", "GOV")),
+            E("يلتقي", "CONSULT", "possible", src=C("LBY", "GOV"), loc="Benghazi"),
+        ]),
+    # ------------------------------------------------------------------ test
+    dict(published="2024-03-12", text=(
+        "أغلقت قوات الأمن التونسية مقر صحيفة معارضة في العاصمة تونس واعتقلت رئيس تحريرها. "
+        "وندد الاتحاد الدولي للصحفيين بالحملة، مطالبا بالإفراج الفوري عنه."),
+        events=[
+            E("أغلقت", "COERCE", mode="censor", src=C("TUN", "GOV"), alt_types=["SANCTION"]),
+            E("واعتقلت", "COERCE", mode="arrest", src=C("TUN", "GOV")),
+            E("وندد", "ACCUSE", mode="disapprove"),
+            E("مطالبا", "REQUEST"),
+            E("بالإفراج", "RETREAT", "requested", mode="release"),
+        ]),
+    dict(published="2024-05-20", text=(
+        "أرسلت الولايات المتحدة حاملة طائرات ثانية إلى شرق البحر المتوسط في رسالة ردع واضحة. "
+        "وحذر وزير الدفاع الأمريكي لويد أوستن من أن واشنطن لن تتردد في الرد على أي هجوم يستهدف قواتها."),
+        events=[
+            E("أرسلت", "MOBILIZE", mode="troops", src=N("United States", "USA")),
+            E("وحذر", "THREATEN", src=N("Lloyd Austin", "USA")),
+            E("الرد", "ASSAULT", "denied", optional=True),
+            E("هجوم", "ASSAULT", "possible", optional=True),
+        ]),
+    dict(published="2023-11-08", text=(
+        "استقبل العاهل الأردني الملك عبد الله الثاني في عمان اليوم وزير الخارجية البريطاني، "
+        "وبحث معه سبل إيصال المساعدات الإنسانية إلى غزة."),
+        events=[
+            E("استقبل", "CONSULT", mode="visit", src=C("GBR", "GOV"), tgt=N("Abdullah II of Jordan", "JOR"), loc="Amman",
+              date="2023-11-08", alt_triggers=[("وبحث", 1)]),
+            E("المساعدات الإنسانية", "AID", "planned", mode="humanitarian", optional=True),
+        ]),
+    dict(published="2024-01-15", text=(
+        "خرج مئات الطلاب في مسيرة احتجاجية وسط الجزائر العاصمة رفضا لقرار رفع رسوم الجامعات. "
+        "وأعلنت نقابة الأساتذة إضرابا مفتوحا عن العمل ابتداء من الأحد المقبل."),
+        events=[
+            E("مسيرة احتجاجية", "PROTEST", mode="demo", src=C("DZA", "CVL"), alt_triggers=[("خرج", 1)]),
+            E("إضرابا", "PROTEST", "planned", mode="strike"),
+        ]),
+    dict(published="2023-09-27", text=(
+        "قتل مسلحون مجهولون ضابطا في الشرطة المصرية في شمال سيناء مساء أمس الثلاثاء. "
+        "ولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن."),
+        events=[
+            E("قتل", "ASSAULT", mode="firearms", tgt=C("EGY", "GOV"), loc="North Sinai", date="2023-09-26",
+              alt_triggers=[("الهجوم", 1)]),
+        ]),
+    dict(published="2024-06-03", text=(
+        "قررت الحكومة الجزائرية استدعاء سفيرها في باريس للتشاور احتجاجا على تصريحات مسؤولين فرنسيين. "
+        "ومن المنتظر أن يعقد وزيرا خارجية البلدين اجتماعا في جنيف الشهر المقبل."),
+        events=[
+            E("استدعاء سفيرها", "SANCTION", mode="expel", src=C("DZA", "GOV"), tgt=C("FRA"), alt_types=["ACCUSE"],
+              alt_triggers=[("استدعاء", 1)]),
+            E("اجتماعا", "CONSULT", "expected", loc="Geneva"),
+        ]),
+    dict(published="2024-02-19", text=(
+        "تعهدت ألمانيا بتقديم مساعدات عسكرية جديدة لأوكرانيا تشمل أنظمة دفاع جوي. "
+        "ورحب الرئيس الأوكراني فولوديمير زيلينسكي بالقرار، وشكر برلين على دعمها المستمر."),
+        events=[
+            E("تعهدت", "AGREE", src=N("Germany", "DEU"), tgt=N("Ukraine", "UKR"), alt_types=["AID"]),
+            E("مساعدات عسكرية", "AID", "planned", mode="military", src=N("Germany", "DEU"), tgt=N("Ukraine", "UKR")),
+            E("ورحب", "SUPPORT", src=N("Volodymyr Zelenskyy", "UKR")),
+            E("دعمها", "AID", optional=True, alt_types=["SUPPORT"]),
+        ]),
+    dict(published="2023-12-05", text=(
+        "شنت طائرات حربية غارات على مواقع لتنظيم الدولة الإسلامية في صحراء الأنبار. "
+        "وقالت خلية الإعلام الأمني إن الغارات أسفرت عن مقتل ثمانية عناصر من التنظيم."),
+        events=[
+            E("غارات", "ASSAULT", mode="aerial", tgt=N("Islamic State"), alt_triggers=[("شنت", 1), ("الغارات", 1), ("مقتل", 1)]),
+        ]),
+    dict(published="2024-04-22", text=(
+        "أعلنت حركة حماس موافقتها على مقترح الوسطاء لوقف إطلاق النار، بينما قال مسؤول إسرائيلي إن "
+        "الحكومة لم تقبل بعد بنود الاتفاق. ويتوقع دبلوماسيون أن تستأنف المفاوضات في الدوحة خلال أيام."),
+        events=[
+            E("موافقتها", "AGREE", src=N("Hamas", "PSE")),
+            E("تقبل", "AGREE", "denied", src=C("ISR", "GOV"), alt_types=["REJECT"]),
+            E("المفاوضات", "CONSULT", "expected", loc="Doha"),
+        ]),
+    dict(published="2024-07-09", text=(
+        "فرضت السلطات في ولاية الخرطوم حظر التجول في عدد من الأحياء بعد اشتباكات بين الجيش وقوات الدعم السريع. "
+        "وأفادت مصادر طبية بأن 20 مدنيا لقوا حتفهم في الاشتباكات."),
+        events=[
+            E("حظر التجول", "COERCE", mode="curfew", src=C("SDN", "GOV")),
+            E("اشتباكات", "ASSAULT", alt_triggers=[("لقوا حتفهم", 1), ("الاشتباكات", 1)]),
+        ]),
+    dict(published="2024-03-12", text=(
+        "سحبت فرنسا آخر جنودها من النيجر منهية وجودا عسكريا استمر أكثر من عشر سنوات. "
+        "وكان المجلس العسكري الحاكم في نيامي قد طالب باريس بسحب قواتها بعد الانقلاب."),
+        events=[
+            E("سحبت", "RETREAT", mode="withdraw", src=N("France", "FRA"), tgt=N("Niger", "NER")),
+            E("طالب", "REQUEST", src=C("NER", "MIL"), tgt=N("France", "FRA")),
+            E("بسحب", "RETREAT", "requested", mode="withdraw", optional=True),
+            E("الانقلاب", "ASSAULT", optional=True),
+        ]),
+    dict(published="2024-05-20", text=(
+        "اعتذر وزير الخارجية الهولندي رسميا للحكومة الإندونيسية عن انتهاكات ارتكبتها القوات الهولندية خلال الحقبة الاستعمارية. "
+        "وقد تعيد هولندا قطعا أثرية إلى إندونيسيا العام المقبل."),
+        events=[
+            E("اعتذر", "CONCEDE", src=C("NLD", "GOV"), tgt=C("IDN", "GOV")),
+            E("انتهاكات", "ASSAULT", optional=True),
+        ]),
+]
+
+SPLIT_AT = 20  # articles 1–20 dev, 21– test
+
+
+def _span(text: str, t: str, n: int) -> dict[str, Any]:
+    pos = -1
+    for _ in range(n):
+        pos = text.find(t, pos + 1)
+        if pos < 0:
+            raise ValueError(f"{t!r} (occurrence {n}) not in text")
+    assert text[pos : pos + len(t)] == t
+    return {"start": pos, "end": pos + len(t), "text": t}
+
+
+def build() -> list[Path]:
+    out: list[Path] = []
+    for old in HERE.glob("*-[0-9][0-9].*"):
+        old.unlink()
+    for i, art in enumerate(ARTICLES, start=1):
+        split = "dev" if i <= SPLIT_AT else "test"
+        name = f"{split}-{i:02d}"
+        text = art["text"]
+        (HERE / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        events = []
+        for ev in art["events"]:
+            g: dict[str, Any] = {"trigger": _span(text, ev["t"], ev["n"]), "type": ev["type"], "status": ev["status"]}
+            if ev.get("alt_types"):
+                g["alt_types"] = ev["alt_types"]
+            if ev.get("alt_triggers"):
+                g["alt_triggers"] = [_span(text, t, n) for t, n in ev["alt_triggers"]]
+            for k_in, k_out in (("mode", "mode"), ("src", "source"), ("tgt", "target"), ("loc", "location"), ("date", "date")):
+                if ev.get(k_in):
+                    g[k_out] = ev[k_in]
+            if ev.get("optional"):
+                g["optional"] = True
+            events.append(g)
+        gold = {"doc": f"tests/data/events/{name}.txt", "published": art["published"], "language": "ar",
+                "split": split, "events": events}
+        p = HERE / f"{name}.gold.json"
+        p.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        out.append(p)
+    return out
+
+
+if __name__ == "__main__":
+    paths = build()
+    n_ev = sum(len(a["events"]) for a in ARTICLES)
+    print(f"wrote {len(paths)} gold files, {n_ev} events")
