@@ -233,13 +233,20 @@ def speed(
 # --- commands defined in their own modules (khabar.cli.<name>) are registered here ---
 # Each module defines plain Typer-annotated functions; add one line per command, e.g.
 #   from khabar.cli import ingest as _ingest; app.command("ingest")(_ingest.ingest)
+from khabar.cli import ingest as _ingest; app.command("ingest")(_ingest.ingest)  # noqa: E402
+from khabar.cli import db as _db; app.add_typer(_db.db_app, name="db")  # noqa: E402
+from khabar.cli import serve as _serve  # noqa: E402
+
+app.command("serve")(_serve.serve)
 
 
 def main() -> None:
     """Entry point: run the app, turning khabar errors into one-line messages."""
     debug = "--debug" in sys.argv[1:]
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)  # with standalone_mode=False click returns typer.Exit codes
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)
     except KhabarError as exc:
         if debug:
             raise

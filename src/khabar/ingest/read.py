@@ -23,7 +23,7 @@ from pathlib import Path
 
 from khabar.errors import InputError
 
-__all__ = ["RawInput", "read_input", "decode_bytes", "DEFAULT_MAX_BYTES"]
+__all__ = ["RawInput", "read_input", "decode_bytes", "parse_html", "is_html", "DEFAULT_MAX_BYTES"]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _CANDIDATES = ["utf_8", "cp1256", "iso8859_6", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "cp720"]
@@ -190,3 +190,17 @@ def read_input(path: str, *, encoding: str | None = None, max_bytes: int = DEFAU
     if _is_html(path, data):
         return _from_html(text, source, used)
     return RawInput(text=text, source=source, encoding=used)
+
+
+def parse_html(text: str, source: str, encoding: str = "utf-8") -> RawInput:
+    """Main text and metadata of an HTML page already decoded to ``text`` (trafilatura).
+
+    Raises:
+        InputError: trafilatura found no article text in the page.
+    """
+    return _from_html(text, source, encoding)
+
+
+def is_html(name: str, data: bytes) -> bool:
+    """True when ``data`` (named ``name``) looks like an HTML page rather than plain text."""
+    return _is_html(name, data)

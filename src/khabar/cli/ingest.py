@@ -1,0 +1,127 @@
+"""``khabar ingest``: files, folders, globs, JSONL, feeds, WARC and URLs into a store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shlex
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from khabar.errors import ConfigError
+
+__all__ = ["ingest"]
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl .xml/.rss/.atom .warc .warc.gz), folders, glob patterns, or http(s) URLs of articles and feeds.", metavar="SOURCE...")],
+    db: Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path (default $KHABAR_DB, else ./khabar.db); e.g. postgresql://user@host/khabar.")] = None,
+    published: Annotated[Optional[str], typer.Option("--published", "-p", help="Publication date YYYY-MM-DD for articles that carry none.")] = None,
+    engine: Annotated[Engine, typer.Option(help="local: this process; dask: a Dask cluster (--scheduler, else a LocalCluster).")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address tcp://HOST:PORT (with --engine dask).")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes of the LocalCluster (with --engine dask and no --scheduler).", min=1)] = 2,
+    batch_size: Annotated[int, typer.Option(help="Articles per Dask partition.", min=1)] = 16,
+    timeout: Annotated[float, typer.Option(help="Network timeout in seconds for URLs and feeds.")] = 20.0,
+    delay: Annotated[float, typer.Option(help="Minimum seconds between two requests to the same host.")] = 1.0,
+    max_bytes: Annotated[int, typer.Option(help="Refuse articles (and fetched pages) larger than this many bytes.")] = 10 * 1024 * 1024,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal).")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+) -> None:
+    """Ingest articles into a database: extract, deduplicate, store.
+
+    Re-running the same command stores nothing twice (articles are keyed by URL
+    and by a hash of their normalized text), so an interrupted run is resumed by
+    running it again. A document that fails becomes an error row; the exit code
+    is 1 when any failed.
+
+    Examples:
+
+        khabar ingest news/ --db corpus.db
+
+        khabar ingest 'archive/**/*.warc.gz' --db postgresql://khabar@localhost/khabar --engine dask
+
+        khabar ingest https://example.com/feed.xml
+    """
+    from rich.console import Console
+
+    from khabar.ingest.fetch import Fetcher
+    from khabar.ingest.runner import default_settings
+    from khabar.ingest.runner import ingest as run
+    from khabar.ingest.sources import count_items, iter_items
+    from khabar.store import Store
+
+    if published is not None:
+        try:
+            dt.date.fromisoformat(published)
+        except ValueError:
+            raise ConfigError(f"--published {published!r} is not a date in the form YYYY-MM-DD") from None
+    settings = default_settings(published=published, engine=engine.value, batch_size=batch_size, timeout=timeout, max_bytes=max_bytes, delay=delay, scheduler=scheduler, workers=workers if engine is Engine.dask and not scheduler else None)
+    store = Store(db)
+    console = Console(stderr=True)
+    show = console.is_terminal if progress is None else progress
+    fetcher = Fetcher(timeout=timeout, max_bytes=max_bytes, delay=delay)
+    items = iter_items(list(sources), fetcher=fetcher, max_bytes=max_bytes)
+    client = None
+    if engine is Engine.dask:
+        from khabar.batch.dask import make_client
+
+        client = make_client(scheduler, workers)
+    command = "khabar " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    try:
+        if show:
+            summary = _with_progress(console, items, store, settings, command, client, count_items(list(sources)))
+        else:
+            summary = run(items, store, settings, command=command, client=client)
+    finally:
+        if client is not None:
+            cluster = getattr(client, "cluster", None)
+            client.close()
+            if cluster is not None and not scheduler:
+                cluster.close()
+    if json_out:
+        typer.echo(json.dumps({**summary.to_dict(), "db": store._safe_url(), "errors": summary.errors[:50]}, ensure_ascii=False))
+    else:
+        for origin, reason in summary.errors[:20]:
+            console.print(f"[red]failed[/red] {origin}: {reason}", highlight=False, markup=True)
+        if len(summary.errors) > 20:
+            console.print(f"… and {summary.failed - 20} more (see the errors table)")
+        console.print(
+            f"khabar ingest: {summary.ok} stored, {summary.skipped} already stored, {summary.failed} failed "
+            f"in {summary.seconds:.1f} s ({summary.docs_per_s:.1f} docs/s) → {store._safe_url()} (run {summary.run_id})",
+            highlight=False,
+        )
+    store.close()
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _with_progress(console, items, store, settings, command, client, total):  # type: ignore[no-untyped-def]
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from khabar.ingest.runner import ingest as run
+
+    cols = [
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"),
+        TextColumn("ok {task.fields[ok]} · skip {task.fields[skipped]} · fail {task.fields[failed]}"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+    ]
+    with Progress(*cols, console=console, transient=False) as prog:
+        task = prog.add_task("ingest", total=total, rate="0.0", ok=0, skipped=0, failed=0)
+
+        def update(s):  # type: ignore[no-untyped-def]
+            prog.update(task, completed=s.total, rate=f"{s.docs_per_s:.1f}", ok=s.ok, skipped=s.skipped, failed=s.failed)
+
+        return run(items, store, settings, command=command, client=client, progress=update)

@@ -1,0 +1,233 @@
+"""The ingest loop: sources → articles → extraction → store, with progress and error rows.
+
+:func:`process_item` is the unit of work: a plain ``dict`` in (an
+:class:`~khabar.ingest.sources.Item`), a plain ``dict`` out (the SPEC record
+with its hashes, or an error), so it runs the same in this process or on a
+Dask worker (:mod:`khabar.batch`). :func:`ingest` drives it: it streams
+items, skips articles already stored (same URL or normalized-text hash)
+before extracting them, writes each document in one transaction, turns every
+failure into an error row, and returns the counts.
+
+Resuming: a killed run leaves every document either fully stored or absent;
+running the same command again stores exactly the missing ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from khabar.errors import KhabarError, StorageError
+from khabar.ingest.sources import Item
+
+__all__ = ["Settings", "IngestSummary", "process_item", "ingest", "default_settings"]
+
+
+def default_settings(**overrides: Any) -> dict[str, Any]:
+    """The effective ingest settings (stored with each run).
+
+    Keys: ``components`` (pipeline component names or ``None`` for all),
+    ``published`` (fallback publication date ``YYYY-MM-DD`` for articles
+    without one), ``engine`` (``local`` or ``dask``), ``batch_size``,
+    ``timeout``, ``max_bytes``, ``delay``, ``khabar_version``.
+    """
+    from khabar import __version__
+
+    s: dict[str, Any] = {
+        "components": None,
+        "published": None,
+        "engine": "local",
+        "batch_size": 16,
+        "timeout": 20.0,
+        "max_bytes": 10 * 1024 * 1024,
+        "delay": 1.0,
+        "khabar_version": __version__,
+    }
+    s.update({k: v for k, v in overrides.items() if v is not None})
+    return s
+
+
+Settings = dict  # settings travel as plain dicts (picklable, JSON-storable)
+
+
+@lru_cache(maxsize=4)
+def _pipeline(components: tuple[str, ...] | None) -> Any:
+    from khabar.pipeline import default_pipeline
+
+    return default_pipeline(list(components) if components is not None else None)
+
+
+def process_item(item: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Extract one article; never raises for a bad document.
+
+    Args:
+        item: an :class:`Item` as a dict (``Item.to_dict()``).
+        settings: see :func:`default_settings`.
+
+    Returns:
+        ``{"ok": True, "record": <Document.to_dict()>, "hash": str, "minhash": bytes,
+        "origin": str, "extract_s": float}`` or ``{"ok": False, "origin": str,
+        "url": str | None, "stage": str, "reason": str}``.
+    """
+    from khabar.doc import Document, Meta
+    from khabar.store.dedup import signature, text_hash
+
+    origin = item["origin"]
+    if item.get("error"):
+        return {"ok": False, "origin": origin, "url": item.get("url"), "stage": item.get("stage") or "read", "reason": item["error"]}
+    text = item.get("text") or ""
+    if not text.strip():
+        return {"ok": False, "origin": origin, "url": item.get("url"), "stage": "read", "reason": "empty after extraction: no article text"}
+    t0 = time.perf_counter()
+    try:
+        pub = item.get("published") or settings.get("published")
+        published = dt.date.fromisoformat(pub) if pub else None
+        comps = settings.get("components")
+        pipe = _pipeline(tuple(comps) if comps else None)
+        doc = pipe(Document.new(text, Meta(title=item.get("title"), url=item.get("url"), source=item.get("site"), published=published)))
+        record = doc.to_dict()
+    except KhabarError as exc:
+        return {"ok": False, "origin": origin, "url": item.get("url"), "stage": "extract", "reason": str(exc)}
+    except Exception as exc:  # a component bug on one document must not stop a corpus run
+        return {"ok": False, "origin": origin, "url": item.get("url"), "stage": "extract", "reason": f"{type(exc).__name__}: {exc}"}
+    extract_s = time.perf_counter() - t0
+    return {"ok": True, "origin": origin, "record": _jsonable(record), "hash": text_hash(text), "minhash": signature(text), "extract_s": extract_s}
+
+
+def _jsonable(x: Any) -> Any:
+    if isinstance(x, dict):
+        return {k: _jsonable(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_jsonable(v) for v in x]
+    return x
+
+
+@dataclass
+class IngestSummary:
+    """Counts of one run: ``ok`` stored, ``skipped`` already stored, ``failed`` error rows."""
+
+    run_id: int
+    ok: int = 0
+    skipped: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    extract_s: float = 0.0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    status: str = "done"
+
+    @property
+    def total(self) -> int:
+        return self.ok + self.skipped + self.failed
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.total / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def overhead_share(self) -> float:
+        """Share of wall time not spent in extraction (reading, hashing, storing; local engine)."""
+        return max(0.0, 1.0 - self.extract_s / self.seconds) if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id, "ok": self.ok, "skipped": self.skipped, "failed": self.failed,
+            "seconds": round(self.seconds, 3), "docs_per_s": round(self.docs_per_s, 2),
+            "overhead_share": round(self.overhead_share, 4), "status": self.status,
+        }
+
+
+def _prefilter(items: Iterable[Item], store: Any, summary: IngestSummary, on_error: Callable[[Mapping[str, Any]], None], tick: Callable[[], None]) -> Iterator[dict[str, Any]]:
+    """Items that still need extracting: errors are recorded, already-stored articles skipped."""
+    from khabar.store.dedup import text_hash
+
+    for it in items:
+        d = it.to_dict()
+        if it.error is None and it.text and store.seen(url=it.url, text_hash=text_hash(it.text)):
+            summary.skipped += 1
+            tick()
+            continue
+        if it.error is not None:
+            on_error(process_item(d, {}))
+            tick()
+            continue
+        yield d
+
+
+def ingest(
+    items: Iterable[Item],
+    store: Any,
+    settings: Mapping[str, Any],
+    *,
+    command: str = "",
+    progress: Callable[[IngestSummary], None] | None = None,
+    client: Any = None,
+) -> IngestSummary:
+    """Ingest ``items`` into ``store``.
+
+    Args:
+        items: from :func:`khabar.ingest.sources.iter_items`.
+        store: a :class:`khabar.store.Store`.
+        settings: :func:`default_settings`; ``engine == "dask"`` runs
+            extraction on ``client`` (a ``distributed.Client``).
+        command: the command line, stored with the run.
+        progress: called after each document with the running summary.
+
+    Returns:
+        The run's :class:`IngestSummary` (also stored in ``runs``).
+
+    Raises:
+        StorageError: the database itself fails (a single document's
+            integrity conflict is a skip, not an error).
+    """
+    run_id = store.begin_run(dict(settings), command=command)
+    summary = IngestSummary(run_id=run_id)
+    t0 = time.perf_counter()
+
+    def tick() -> None:
+        summary.seconds = time.perf_counter() - t0
+        if progress is not None:
+            progress(summary)
+
+    def on_error(res: Mapping[str, Any]) -> None:
+        store.add_error(res["origin"], res["reason"], run_id=run_id, stage=res["stage"], url=res.get("url"))
+        summary.failed += 1
+        if len(summary.errors) < 1000:
+            summary.errors.append((res["origin"], res["reason"]))
+
+    def on_result(res: Mapping[str, Any]) -> None:
+        if not res["ok"]:
+            on_error(res)
+        else:
+            summary.extract_s += res.get("extract_s", 0.0)
+            try:
+                w = store.add_record(res["record"], run_id=run_id, origin=res["origin"], minhash=res["minhash"], hash_=res["hash"])
+            except StorageError as exc:
+                on_error({"origin": res["origin"], "url": res["record"]["meta"].get("url"), "stage": "store", "reason": str(exc)})
+            else:
+                if w.status == "stored":
+                    summary.ok += 1
+                else:
+                    summary.skipped += 1
+        tick()
+
+    pending = _prefilter(items, store, summary, on_error, tick)
+    try:
+        if settings.get("engine") == "dask":
+            from khabar.batch.dask import run_on_dask
+
+            for res in run_on_dask(pending, settings, client):
+                on_result(res)
+        else:
+            for d in pending:
+                on_result(process_item(d, settings))
+    except KeyboardInterrupt:
+        summary.status = "interrupted"
+        store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped, failed=summary.failed, status="interrupted")
+        raise
+    summary.seconds = time.perf_counter() - t0
+    store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped, failed=summary.failed, status=summary.status)
+    return summary

@@ -1,0 +1,330 @@
+"""Turn ingest sources into a stream of articles (:class:`Item`), one at a time.
+
+A source is one of:
+
+* a ``.txt`` or ``.html`` file (:func:`khabar.ingest.read.read_input`);
+* a ``.jsonl`` file: one JSON object per line with ``text`` or ``html`` and
+  optionally ``url``, ``title``, ``published`` (``YYYY-MM-DD…``) and
+  ``source`` (the outlet);
+* an RSS or Atom feed file (``.xml``, ``.rss``, ``.atom``) or feed URL
+  (feedparser): each entry's full content, or the linked page fetched when
+  the entry only carries a teaser;
+* a WARC file (``.warc``, ``.warc.gz``, warcio): every HTML ``response``
+  record with status 200;
+* an ``http(s)`` URL of an article (or of a feed, by its content);
+* a folder (every supported file in it, recursively, in name order) or a
+  glob pattern (``news/**/*.html``).
+
+Nothing is read ahead: sources are expanded lazily and memory stays flat in
+the corpus size. A source that cannot be read yields an :class:`Item` whose
+``error`` says why, so the run goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import gzip
+import html as _html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from khabar.errors import InputError
+from khabar.ingest.fetch import Fetcher, is_url
+from khabar.ingest.read import DEFAULT_MAX_BYTES, decode_bytes, is_html, parse_html, read_input
+
+__all__ = ["Item", "iter_items", "count_items", "TEXT_SUFFIXES", "FEED_SUFFIXES", "WARC_SUFFIXES", "JSONL_SUFFIXES"]
+
+TEXT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+_ALL = TEXT_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES
+_TEASER_CHARS = 400
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One article to ingest, or the reason it could not be read.
+
+    ``origin`` says where it came from: a path, a URL, ``file.jsonl:12`` (line),
+    ``file.warc.gz@1234`` (record offset) or ``feed.xml#3`` (entry).
+    ``published`` is ``YYYY-MM-DD`` or ``None``. Exactly one of ``text`` and
+    ``error`` is set; ``stage`` names where an error happened (read, fetch).
+    """
+
+    origin: str
+    text: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    site: str | None = None
+    error: str | None = None
+    stage: str = "read"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain dict (what crosses process boundaries)."""
+        return asdict(self)
+
+
+def _date(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    s = str(value).strip()[:10]
+    try:
+        return dt.date.fromisoformat(s).isoformat()
+    except ValueError:
+        return None
+
+
+def _has_suffix(name: str, suffixes: tuple[str, ...]) -> bool:
+    return name.lower().endswith(suffixes)
+
+
+def _fail(origin: str, exc: Exception, stage: str = "read", url: str | None = None) -> Item:
+    reason = exc.reason if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+    return Item(origin=origin, url=url, error=reason, stage=stage)
+
+
+def iter_items(sources: list[str], *, fetcher: Fetcher | None = None, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None) -> Iterator[Item]:
+    """Every article in ``sources``, in order, as :class:`Item` (errors included)."""
+    fetcher = fetcher or Fetcher(max_bytes=max_bytes)
+    for src in sources:
+        yield from _expand(src, fetcher, max_bytes, encoding)
+
+
+def _expand(src: str, fetcher: Fetcher, max_bytes: int, encoding: str | None) -> Iterator[Item]:
+    if is_url(src):
+        yield from _from_url(src, fetcher)
+        return
+    if "://" in src:
+        yield Item(origin=src, error="only http:// and https:// URLs can be fetched", stage="fetch")
+        return
+    p = Path(src)
+    if p.is_dir():
+        files = sorted(str(f) for f in p.rglob("*") if f.is_file() and _has_suffix(f.name, _ALL))
+        if not files:
+            yield Item(origin=src, error=f"folder has no files khabar can ingest ({', '.join(_ALL)})")
+        for f in files:
+            yield from _from_file(f, fetcher, max_bytes, encoding)
+        return
+    if any(ch in src for ch in "*?["):
+        files = sorted(f for f in glob.iglob(src, recursive=True) if Path(f).is_file())
+        if not files:
+            yield Item(origin=src, error="the pattern matches no files")
+        for f in files:
+            yield from _from_file(f, fetcher, max_bytes, encoding)
+        return
+    yield from _from_file(src, fetcher, max_bytes, encoding)
+
+
+def _from_file(path: str, fetcher: Fetcher, max_bytes: int, encoding: str | None) -> Iterator[Item]:
+    if not Path(path).exists():
+        yield Item(origin=path, error="no such file or folder")
+        return
+    name = path.lower()
+    try:
+        if _has_suffix(name, JSONL_SUFFIXES):
+            yield from _from_jsonl(path, max_bytes)
+        elif _has_suffix(name, WARC_SUFFIXES):
+            yield from _from_warc(path, max_bytes)
+        elif _has_suffix(name, FEED_SUFFIXES):
+            data = Path(path).read_bytes()
+            yield from _from_feed(data, path, fetcher)
+        elif _has_suffix(name, TEXT_SUFFIXES):
+            raw = read_input(path, encoding=encoding, max_bytes=max_bytes)
+            yield Item(origin=path, text=raw.text, url=raw.url, title=raw.title, published=_date(raw.published), site=raw.site)
+        else:
+            yield Item(origin=path, error=f"unsupported file type; khabar ingests {', '.join(_ALL)}")
+    except InputError as exc:
+        yield _fail(path, exc)
+    except Exception as exc:  # a parser error in one file must not stop the run
+        yield _fail(path, exc)
+
+
+def _from_jsonl(path: str, max_bytes: int) -> Iterator[Item]:
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    with opener(path, "rb") as fh:  # type: ignore[operator]
+        for n, line in enumerate(fh, 1):
+            origin = f"{path}:{n}"
+            if not line.strip():
+                continue
+            if len(line) > max_bytes:
+                yield Item(origin=origin, error=f"line is larger than the limit of {max_bytes / 1048576:.0f} MiB")
+                continue
+            try:
+                obj = json.loads(line)
+            except (ValueError, UnicodeDecodeError) as exc:
+                yield Item(origin=origin, error=f"not valid JSON ({exc})")
+                continue
+            if not isinstance(obj, dict):
+                yield Item(origin=origin, error="not a JSON object (expected {\"text\": …, \"url\": …})")
+                continue
+            yield _from_obj(obj, origin)
+
+
+def _from_obj(obj: dict[str, Any], origin: str) -> Item:
+    url = obj.get("url") or None
+    title, site, published = obj.get("title"), obj.get("source") or obj.get("site"), _date(obj.get("published") or obj.get("date"))
+    text = obj.get("text")
+    if not text and obj.get("html"):
+        try:
+            raw = parse_html(str(obj["html"]), origin)
+        except InputError as exc:
+            return Item(origin=origin, url=url, error=exc.reason)
+        text = raw.text
+        title, site = title or raw.title, site or raw.site
+        published = published or _date(raw.published)
+        url = url or raw.url
+    if not isinstance(text, str) or not text.strip():
+        return Item(origin=origin, url=url, error="no article text (the line needs a non-empty \"text\" or \"html\")")
+    return Item(origin=origin, text=text.replace("\r\n", "\n").replace("\r", "\n"), url=url, title=title, published=published, site=site)
+
+
+class _Strip:
+    _tag = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
+    _block = re.compile(r"</?(p|div|br|li|h\d|blockquote|tr)\b[^>]*>", re.I)
+
+    @classmethod
+    def text(cls, fragment: str) -> str:
+        s = cls._block.sub("\n", fragment)
+        s = _html.unescape(cls._tag.sub("", s))
+        lines = [" ".join(x.split()) for x in s.split("\n")]
+        return "\n".join(x for x in lines if x)
+
+
+def _from_feed(data: bytes, origin: str, fetcher: Fetcher) -> Iterator[Item]:
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        reason = str(getattr(feed, "bozo_exception", "")) or "no entries"
+        yield Item(origin=origin, error=f"not an RSS/Atom feed, or an empty one ({reason})")
+        return
+    site = feed.feed.get("title")
+    for n, e in enumerate(feed.entries, 1):
+        eo = f"{origin}#{n}"
+        link = e.get("link")
+        title = e.get("title")
+        published = None
+        for key in ("published_parsed", "updated_parsed"):
+            if e.get(key):
+                published = dt.date(*e[key][:3]).isoformat()
+                break
+        body = ""
+        if e.get("content"):
+            body = _Strip.text(e["content"][0].get("value", ""))
+        fetch_error = None
+        if len(body) < _TEASER_CHARS and link and is_url(link):
+            fetched = next(iter(_from_url(link, fetcher, feed_ok=False)), None)
+            if fetched is not None and fetched.error is None:
+                yield Item(origin=eo, text=fetched.text, url=fetched.url or link, title=title or fetched.title, published=published or fetched.published, site=fetched.site or site)
+                continue
+            fetch_error = fetched.error if fetched is not None else "nothing fetched"
+        if not body:
+            body = _Strip.text(e.get("summary", ""))
+        if not body.strip():
+            why = f" ({fetch_error})" if fetch_error else ""
+            yield Item(origin=eo, url=link, error=f"feed entry has no text and its link could not be fetched{why}", stage="fetch" if fetch_error else "read")
+            continue
+        yield Item(origin=eo, text=body, url=link, title=title, published=published, site=site)
+
+
+def _from_url(url: str, fetcher: Fetcher, *, feed_ok: bool = True) -> Iterator[Item]:
+    try:
+        resp = fetcher.get(url)
+    except InputError as exc:
+        yield _fail(url, exc, stage="fetch", url=url)
+        return
+    ctype = resp.content_type.lower()
+    head = resp.body[:1024].lstrip().lower()
+    looks_feed = ctype in _FEED_TYPES or head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
+    if feed_ok and looks_feed and not is_html(url, resp.body):
+        yield from _from_feed(resp.body, url, fetcher)
+        return
+    try:
+        text, used = decode_bytes(resp.body, url, resp.charset)
+        if ctype in ("text/html", "application/xhtml+xml") or is_html(url, resp.body):
+            raw = parse_html(text, url, used)
+            yield Item(origin=url, text=raw.text, url=resp.url, title=raw.title, published=_date(raw.published), site=raw.site)
+        elif ctype.startswith("text/"):
+            yield Item(origin=url, text=text, url=resp.url)
+        else:
+            yield Item(origin=url, url=url, error=f"content type {ctype or 'unknown'} is not an article (HTML or text)", stage="fetch")
+    except InputError as exc:
+        yield _fail(url, exc, url=url)
+
+
+def _from_warc(path: str, max_bytes: int) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as fh:
+        it = ArchiveIterator(fh)
+        for rec in it:
+            if rec.rec_type not in ("response", "resource"):
+                continue
+            url = rec.rec_headers.get_header("WARC-Target-URI")
+            origin = f"{path}@{it.get_record_offset()}"
+            if rec.rec_type == "response":
+                if rec.http_headers is None:
+                    continue
+                status = rec.http_headers.get_statuscode()
+                ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
+                if status != "200" or "html" not in ctype:
+                    continue
+            else:
+                ctype = (rec.rec_headers.get_header("Content-Type") or "").lower()
+                if "html" not in ctype:
+                    continue
+            try:
+                body = rec.content_stream().read(max_bytes + 1)
+                if len(body) > max_bytes:
+                    raise InputError(origin, f"record is larger than the limit of {max_bytes / 1048576:.0f} MiB")
+                m = re.search(r"charset=([\w-]+)", ctype)
+                enc = m.group(1) if m else None
+                try:
+                    text, used = decode_bytes(body, origin, enc)
+                except InputError:
+                    text, used = decode_bytes(body, origin)
+                raw = parse_html(text, origin, used)
+                yield Item(origin=origin, text=raw.text, url=url or raw.url, title=raw.title, published=_date(raw.published), site=raw.site)
+            except InputError as exc:
+                yield _fail(origin, exc, url=url)
+            except Exception as exc:
+                yield _fail(origin, exc, url=url)
+
+
+def count_items(sources: list[str]) -> int | None:
+    """The number of articles in ``sources`` when it can be known cheaply (files and JSONL lines), else ``None``."""
+    total = 0
+    for src in sources:
+        if is_url(src) or "://" in src:
+            return None
+        p = Path(src)
+        if p.is_dir():
+            files = [str(f) for f in p.rglob("*") if f.is_file() and _has_suffix(f.name, _ALL)]
+        elif any(ch in src for ch in "*?["):
+            files = [f for f in glob.iglob(src, recursive=True) if Path(f).is_file()]
+        else:
+            files = [src]
+        for f in files:
+            name = f.lower()
+            if _has_suffix(name, FEED_SUFFIXES + WARC_SUFFIXES):
+                return None
+            if _has_suffix(name, JSONL_SUFFIXES):
+                try:
+                    opener = gzip.open if name.endswith(".gz") else open
+                    with opener(f, "rb") as fh:  # type: ignore[operator]
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total

@@ -1,0 +1,634 @@
+"""The khabar store: documents and every record found in them, in SQLite or PostgreSQL.
+
+>>> store = Store("sqlite:///khabar.db")          # or postgresql+psycopg://user@host/db
+>>> res = store.add_record(doc.to_dict(), run_id=store.begin_run({}))
+>>> store.get_record(res.doc_id) == doc.to_dict()
+True
+
+Writes take the plain JSON record of :meth:`khabar.doc.Document.to_dict` (so
+Dask workers can send records across processes) and happen in one
+transaction per document: a document is stored with all its records or not at
+all. A document whose URL or normalized-text hash is already stored is skipped
+(``status == "duplicate"``), so re-ingesting, or restarting a killed run,
+duplicates nothing. Near-duplicates (MinHash LSH, :mod:`khabar.store.dedup`)
+join an existing story; same-story events with the same type, actors, place
+and date are fused into one corpus event listing every document.
+
+Errors: :class:`~khabar.errors.StorageError` when the database cannot be
+opened or refuses a write (message names the URL or document).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urldefrag, urlsplit
+
+from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from khabar.errors import StorageError
+from khabar.store import schema as S
+from khabar.store.dedup import LshIndex, signature, text_hash
+
+__all__ = ["Store", "WriteResult", "EventFilter", "DEFAULT_URL", "resolve_url"]
+
+DEFAULT_URL = "sqlite:///khabar.db"
+_RECORD_KEYS = {"id", "text", "language", "meta", "sentences", "tokens", "entities", "timexes", "quantities", "quotes", "attributions", "events"}
+_META_KEYS = {"title", "url", "source", "published"}
+_SPAN_TABLES = {
+    "entities": S.entities,
+    "timexes": S.timexes,
+    "quantities": S.quantities,
+    "quotes": S.quotes,
+    "attributions": S.attributions,
+}
+
+
+def resolve_url(url: str | None) -> str:
+    """The database URL to use: ``url``, else ``$KHABAR_DB``, else ``sqlite:///khabar.db``.
+
+    A bare path (``corpus.db``) means a SQLite file; ``postgresql://`` is read
+    as ``postgresql+psycopg://`` (psycopg 3).
+    """
+    url = url or os.environ.get("KHABAR_DB") or DEFAULT_URL
+    if "://" not in url:
+        return "sqlite:///" + url
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _norm(text: str) -> str:
+    from khabar.text.normalize import normalize
+
+    return " ".join(normalize(text).text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    """What :meth:`Store.add_record` did: ``status`` is ``stored`` or ``duplicate``."""
+
+    status: str
+    doc_id: str
+    story_id: int | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters for :meth:`Store.iter_events` (all optional, combined with AND).
+
+    ``since``/``until`` (inclusive ``YYYY-MM-DD``) apply to the event's day: its
+    resolved date when it names a day, else the publication date. ``type`` is a
+    PLOVER type, ``actor`` a substring of an actor's English name, Arabic text
+    (normalized), KB id or key, ``country`` an ISO alpha-3 code of a source,
+    target or location, ``text`` a phrase searched in the normalized sentence.
+    """
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    type: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    text: str | None = None
+    doc_id: str | None = None
+    limit: int | None = None
+
+
+class Store:
+    """A connection to a khabar database (SQLAlchemy 2 engine), upgraded to the newest schema.
+
+    Args:
+        url: a SQLAlchemy URL or SQLite path (see :func:`resolve_url`).
+        migrate: upgrade the schema to the newest revision when opening
+            (``khabar db upgrade`` does the same explicitly).
+        echo: log SQL.
+
+    Raises:
+        StorageError: the database cannot be reached or upgraded.
+    """
+
+    def __init__(self, url: str | None = None, *, migrate: bool = True, echo: bool = False) -> None:
+        self.url = resolve_url(url)
+        try:
+            self.engine: Engine = create_engine(self.url, echo=echo, future=True)
+        except Exception as exc:  # bad URL, missing driver
+            raise StorageError(f"cannot open database {self._safe_url()}: {exc}") from exc
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._index: LshIndex | None = None
+        self._sources: dict[str, int] = {}
+        if migrate:
+            self.upgrade()
+
+    def _safe_url(self) -> str:
+        try:
+            from sqlalchemy.engine import make_url
+
+            return make_url(self.url).render_as_string(hide_password=True)
+        except Exception:
+            return "<database url>"
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest revision (Alembic)."""
+        from khabar.store.migrate import current_revision, head_revision, upgrade
+
+        try:
+            if current_revision(self.engine) != head_revision():
+                upgrade(self.engine)
+        except SQLAlchemyError as exc:
+            raise StorageError(f"cannot open or upgrade database {self._safe_url()}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ runs
+    def begin_run(self, config: Mapping[str, Any], command: str = "") -> int:
+        """Record the start of an ingest run with its effective settings; returns the run id."""
+        with self.engine.begin() as c:
+            res = c.execute(insert(S.runs).values(started_at=_now(), command=command, config=dict(config), ok=0, skipped=0, failed=0, status="running"))
+            return int(res.inserted_primary_key[0])  # type: ignore[index]
+
+    def finish_run(self, run_id: int, *, ok: int, skipped: int, failed: int, status: str = "done") -> None:
+        """Record a run's end and its counts."""
+        with self.engine.begin() as c:
+            c.execute(update(S.runs).where(S.runs.c.id == run_id).values(finished_at=_now(), ok=ok, skipped=skipped, failed=failed, status=status))
+
+    def add_error(self, origin: str, reason: str, *, run_id: int | None = None, stage: str = "read", url: str | None = None) -> None:
+        """Record a document that failed (``stage``: read, fetch, extract, store)."""
+        with self.engine.begin() as c:
+            c.execute(insert(S.errors).values(run_id=run_id, origin=origin[:4000], url=url, stage=stage, reason=reason, created_at=_now()))
+
+    # ---------------------------------------------------------------- lookup
+    def seen(self, *, url: str | None = None, text_hash: str | None = None) -> str | None:
+        """The id of a stored document with this URL or normalized-text hash, else ``None``."""
+        conds = []
+        if url:
+            conds.append(S.documents.c.url == _clean_url(url))
+        if text_hash:
+            conds.append(S.documents.c.text_hash == text_hash)
+        if not conds:
+            return None
+        from sqlalchemy import or_
+
+        with self.engine.connect() as c:
+            row = c.execute(select(S.documents.c.id).where(or_(*conds)).limit(1)).first()
+        return None if row is None else str(row[0])
+
+    def count(self, table: str) -> int:
+        """Number of rows in one table (``documents``, ``events``, ``errors`` …)."""
+        t = S.metadata.tables[table]
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.count()).select_from(t)).scalar_one())
+
+    # ----------------------------------------------------------------- write
+    def _load_index(self, c: Any) -> LshIndex:
+        if self._index is None:
+            idx = LshIndex()
+            rows = c.execute(select(S.documents.c.id, S.documents.c.minhash, S.documents.c.story_id).where(S.documents.c.minhash.is_not(None)).order_by(S.documents.c.ingested_at))
+            for doc_id, sig, story in rows:
+                if story is not None:
+                    idx.add(doc_id, bytes(sig), int(story))
+            self._index = idx
+        return self._index
+
+    def _source_id(self, c: Any, name: str | None) -> int | None:
+        if not name:
+            return None
+        if name in self._sources:
+            return self._sources[name]
+        row = c.execute(select(S.sources.c.id).where(S.sources.c.name == name)).first()
+        if row is None:
+            with c.begin_nested():
+                try:
+                    row = (c.execute(insert(S.sources).values(name=name)).inserted_primary_key[0],)
+                except IntegrityError:
+                    row = None
+            if row is None:
+                row = c.execute(select(S.sources.c.id).where(S.sources.c.name == name)).first()
+        self._sources[name] = int(row[0])  # type: ignore[index]
+        return self._sources[name]
+
+    def add_record(
+        self,
+        record: Mapping[str, Any],
+        *,
+        run_id: int | None = None,
+        origin: str | None = None,
+        minhash: bytes | None = None,
+        hash_: str | None = None,
+    ) -> WriteResult:
+        """Store one document record (``Document.to_dict()``) in one transaction.
+
+        Args:
+            record: the SPEC JSON record (tokens, if present, are not stored).
+            run_id: the ingest run (:meth:`begin_run`).
+            origin: where the document came from (path, URL, ``file.warc.gz#12``).
+            minhash, hash_: precomputed :func:`~khabar.store.dedup.signature` and
+                :func:`~khabar.store.dedup.text_hash` (computed when omitted).
+
+        Returns:
+            :class:`WriteResult`; ``duplicate`` when the URL or normalized text
+            is already stored (nothing is written then).
+
+        Raises:
+            StorageError: the database refused the write.
+        """
+        text = record["text"]
+        meta = record.get("meta") or {}
+        url = _clean_url(meta.get("url"))
+        th = hash_ or text_hash(text)
+        dup = self.seen(url=url, text_hash=th)
+        if dup is not None:
+            return WriteResult("duplicate", record["id"], duplicate_of=dup)
+        sig = minhash if minhash is not None else signature(text)
+        try:
+            with self.engine.begin() as c:
+                index = self._load_index(c)
+                story_id, new_story = self._story_for(c, record, sig, index)
+                self._insert_document(c, record, url=url, th=th, sig=sig, story_id=story_id, run_id=run_id, origin=origin)
+                self._insert_records(c, record, story_id)
+        except IntegrityError:
+            # a concurrent writer stored the same URL/text first
+            dup = self.seen(url=url, text_hash=th)
+            if dup is not None:
+                return WriteResult("duplicate", record["id"], duplicate_of=dup)
+            raise StorageError(f"document {record['id']}: the database refused the write (integrity error)") from None
+        except SQLAlchemyError as exc:
+            raise StorageError(f"document {record['id']}: the database refused the write: {str(exc).splitlines()[0]}") from exc
+        index.add(record["id"], sig, story_id)
+        return WriteResult("stored", record["id"], story_id=story_id)
+
+    def _story_for(self, c: Any, record: Mapping[str, Any], sig: bytes, index: LshIndex) -> tuple[int, bool]:
+        hit = index.match(sig)
+        if hit is not None:
+            story_id = hit[0]
+            c.execute(update(S.stories).where(S.stories.c.id == story_id).values(size=S.stories.c.size + 1))
+            return story_id, False
+        res = c.execute(insert(S.stories).values(first_doc_id=record["id"], title=(record.get("meta") or {}).get("title"), size=1, created_at=_now()))
+        return int(res.inserted_primary_key[0]), True  # type: ignore[index]
+
+    def _insert_document(self, c: Any, record: Mapping[str, Any], *, url: str | None, th: str, sig: bytes, story_id: int, run_id: int | None, origin: str | None) -> None:
+        meta = record.get("meta") or {}
+        published = meta.get("published")
+        extra = {k: v for k, v in record.items() if k not in _RECORD_KEYS}
+        meta_extra = {k: v for k, v in meta.items() if k not in _META_KEYS}
+        if meta_extra:
+            extra["__meta__"] = meta_extra
+        if meta.get("url") != url:
+            extra["__url__"] = meta.get("url")
+        c.execute(
+            insert(S.documents).values(
+                id=record["id"],
+                url=url,
+                text_hash=th,
+                text=record["text"],
+                title=meta.get("title"),
+                source_id=self._source_id(c, meta.get("source")),
+                published=dt.date.fromisoformat(published) if published else None,
+                language=record.get("language", "ar"),
+                story_id=story_id,
+                run_id=run_id,
+                origin=origin,
+                ingested_at=_now(),
+                n_events=len(record.get("events") or ()),
+                minhash=sig,
+                extra=extra or None,
+            )
+        )
+
+    def _insert_records(self, c: Any, record: Mapping[str, Any], story_id: int) -> None:
+        doc_id = record["id"]
+        text = record["text"]
+        sents = record.get("sentences") or []
+        if sents:
+            c.execute(insert(S.sentences), [{"doc_id": doc_id, "idx": i, "start": s["start"], "end": s["end"]} for i, s in enumerate(sents)])
+        for kind, table in _SPAN_TABLES.items():
+            items = record.get(kind) or []
+            if items:
+                c.execute(insert(table), [{"doc_id": doc_id, "ord": i, **_span_row(kind, x)} for i, x in enumerate(items)])
+        evs = record.get("events") or []
+        if not evs:
+            return
+        ents = {e["id"]: e for e in record.get("entities") or []}
+        tx = {t["id"]: t for t in record.get("timexes") or []}
+        published = (record.get("meta") or {}).get("published")
+        ev_rows, arg_rows, members = [], [], []
+        fused: dict[str, int] = {}
+        for i, e in enumerate(evs):
+            keys = event_keys(e, ents, tx)
+            sent = sents[e["sentence"]] if e.get("sentence") is not None and 0 <= e["sentence"] < len(sents) else None
+            sent_text = text[sent["start"] : sent["end"]] if sent else e["trigger"]["text"]
+            fk = keys["fuse_key"]
+            if fk not in fused:
+                fused[fk] = self._corpus_event(c, story_id, doc_id, e["type"], keys)
+            countries = {x for x in (keys["source_country"], keys["target_country"], keys["place_country"]) if x}
+            ev_rows.append(
+                {
+                    "doc_id": doc_id,
+                    "local_id": e["id"],
+                    "ord": i,
+                    "type": e["type"],
+                    "mode": e.get("mode"),
+                    "status": e.get("status"),
+                    "sentence": e.get("sentence"),
+                    "trigger_start": e["trigger"]["start"],
+                    "trigger_end": e["trigger"]["end"],
+                    "trigger_text": e["trigger"]["text"],
+                    "event_date": keys["date"],
+                    "day": _day(keys["date"], published),
+                    "location": e.get("location"),
+                    "confidence": e.get("confidence"),
+                    "source_key": keys["source"],
+                    "target_key": keys["target"],
+                    "place_key": keys["place"],
+                    "countries": (" " + " ".join(sorted(countries)) + " ") if countries else None,
+                    "actors": keys["actors"],
+                    "sentence_norm": _norm(sent_text),
+                    "corpus_event_id": fused[fk],
+                    "data": e,
+                }
+            )
+            members.append({"corpus_event_id": fused[fk], "doc_id": doc_id, "event_id": e["id"]})
+            for role in ("source", "target"):
+                a = e.get(role)
+                if a:
+                    arg_rows.append({"doc_id": doc_id, "event_id": e["id"], "role": role, "ord": 0, "ref": a.get("entity"), "text": a.get("text"), "name_en": a.get("name_en"), "country": a.get("country"), "sector": a.get("sector")})
+            if e.get("location"):
+                loc = ents.get(e["location"]) or {}
+                arg_rows.append({"doc_id": doc_id, "event_id": e["id"], "role": "location", "ord": 0, "ref": e["location"], "text": loc.get("text"), "name_en": loc.get("name_en"), "country": loc.get("country"), "sector": None})
+            if e.get("date"):
+                t = tx.get(e["date"]) or {}
+                arg_rows.append({"doc_id": doc_id, "event_id": e["id"], "role": "date", "ord": 0, "ref": e["date"], "text": t.get("text"), "name_en": t.get("value"), "country": None, "sector": None})
+            for j, q in enumerate(e.get("quantities") or ()):
+                arg_rows.append({"doc_id": doc_id, "event_id": e["id"], "role": "quantity", "ord": j, "ref": q, "text": None, "name_en": None, "country": None, "sector": None})
+        c.execute(insert(S.events), ev_rows)
+        if arg_rows:
+            c.execute(insert(S.event_arguments), arg_rows)
+        c.execute(insert(S.corpus_event_members), members)
+
+    def _corpus_event(self, c: Any, story_id: int, doc_id: str, type_: str, keys: Mapping[str, Any]) -> int:
+        ce = S.corpus_events
+        row = c.execute(select(ce.c.id).where(ce.c.story_id == story_id, ce.c.fuse_key == keys["fuse_key"])).first()
+        if row is not None:
+            c.execute(update(ce).where(ce.c.id == row[0]).values(n_docs=ce.c.n_docs + 1))
+            return int(row[0])
+        res = c.execute(
+            insert(ce).values(
+                story_id=story_id,
+                fuse_key=keys["fuse_key"],
+                type=type_,
+                event_date=keys["date"],
+                source_key=keys["source"],
+                target_key=keys["target"],
+                place_key=keys["place"],
+                first_doc_id=doc_id,
+                n_docs=1,
+            )
+        )
+        return int(res.inserted_primary_key[0])  # type: ignore[index]
+
+    # ------------------------------------------------------------------ read
+    def get_record(self, doc_id: str) -> dict[str, Any] | None:
+        """The stored document as its ``Document.to_dict()`` JSON record (without tokens); ``None`` if absent."""
+        d = S.documents
+        with self.engine.connect() as c:
+            row = c.execute(select(d, S.sources.c.name.label("source_name")).outerjoin(S.sources, d.c.source_id == S.sources.c.id).where(d.c.id == doc_id)).mappings().first()
+            if row is None:
+                return None
+            extra = dict(row["extra"] or {})
+            meta_extra = extra.pop("__meta__", {})
+            url = extra.pop("__url__", row["url"])
+            out: dict[str, Any] = {
+                "id": row["id"],
+                "text": row["text"],
+                "language": row["language"],
+                "meta": {
+                    "title": row["title"],
+                    "url": url,
+                    "source": row["source_name"],
+                    "published": row["published"].isoformat() if row["published"] else None,
+                    **meta_extra,
+                },
+                "sentences": [
+                    {"start": s, "end": e}
+                    for s, e in c.execute(select(S.sentences.c.start, S.sentences.c.end).where(S.sentences.c.doc_id == doc_id).order_by(S.sentences.c.idx))
+                ],
+            }
+            for kind, table in _SPAN_TABLES.items():
+                out[kind] = [r[0] for r in c.execute(select(table.c.data).where(table.c.doc_id == doc_id).order_by(table.c.ord))]
+            out["events"] = [r[0] for r in c.execute(select(S.events.c.data).where(S.events.c.doc_id == doc_id).order_by(S.events.c.ord))]
+        out.update(extra)
+        return out
+
+    def documents(self, page: int = 1, per_page: int = 50) -> list[dict[str, Any]]:
+        """One page (1-based) of stored documents, newest first: id, url, title, outlet, published, story, events."""
+        d = S.documents
+        q = (
+            select(d.c.id, d.c.url, d.c.title, S.sources.c.name.label("outlet"), d.c.published, d.c.story_id, d.c.n_events, d.c.ingested_at)
+            .outerjoin(S.sources, d.c.source_id == S.sources.c.id)
+            .order_by(d.c.ingested_at.desc(), d.c.id)
+            .limit(per_page)
+            .offset(max(page - 1, 0) * per_page)
+        )
+        with self.engine.connect() as c:
+            rows = [dict(r) for r in c.execute(q).mappings()]
+        for r in rows:
+            r["published"] = r["published"].isoformat() if r["published"] else None
+            r["ingested_at"] = r["ingested_at"].isoformat()
+            r["outlet"] = r["outlet"] or _domain(r["url"])
+        return rows
+
+    def iter_events(self, filters: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Stream event rows (POLECAT-like, see :func:`khabar.store.rows.event_row`) that pass ``filters``.
+
+        Rows come ordered by document and event; memory is one document's records at a time.
+        """
+        from khabar.store.rows import event_row
+
+        f = filters or EventFilter()
+        e, d = S.events, S.documents
+        q = (
+            select(e.c.doc_id, e.c.local_id, e.c.data, e.c.day, e.c.corpus_event_id, d.c.url, d.c.published, d.c.story_id, d.c.title, S.sources.c.name.label("outlet"))
+            .join(d, d.c.id == e.c.doc_id)
+            .outerjoin(S.sources, d.c.source_id == S.sources.c.id)
+            .order_by(e.c.doc_id, e.c.ord)
+        )
+        if f.since:
+            q = q.where(e.c.day >= f.since)
+        if f.until:
+            q = q.where(e.c.day <= f.until)
+        if f.type:
+            q = q.where(e.c.type == f.type.upper())
+        if f.country:
+            q = q.where(e.c.countries.like(f"% {f.country.upper()} %"))
+        if f.actor:
+            from sqlalchemy import or_
+
+            needle = f.actor.lower()
+            q = q.where(or_(e.c.actors.like(f"%{needle}%"), e.c.actors.like(f"%{_norm(f.actor)}%")))
+        if f.text:
+            q = q.where(e.c.sentence_norm.like(f"%{_norm(f.text)}%"))
+        if f.doc_id:
+            q = q.where(e.c.doc_id == f.doc_id)
+        if f.limit:
+            q = q.limit(f.limit)
+        cache: tuple[str, dict[str, Any]] | None = None
+        with self.engine.connect() as c:
+            for r in c.execution_options(stream_results=True).execute(q).mappings():
+                if cache is None or cache[0] != r["doc_id"]:
+                    cache = (r["doc_id"], self._doc_context(c, r["doc_id"]))
+                yield event_row(r["data"], cache[1], doc_id=r["doc_id"], url=r["url"], outlet=r["outlet"] or _domain(r["url"]), published=r["published"], story_id=r["story_id"], corpus_event_id=r["corpus_event_id"], day=r["day"], title=r["title"])
+
+    def _doc_context(self, c: Any, doc_id: str) -> dict[str, Any]:
+        text = c.execute(select(S.documents.c.text).where(S.documents.c.id == doc_id)).scalar_one()
+        sents = [(s, e) for s, e in c.execute(select(S.sentences.c.start, S.sentences.c.end).where(S.sentences.c.doc_id == doc_id).order_by(S.sentences.c.idx))]
+        ents = {r[0]["id"]: r[0] for r in c.execute(select(S.entities.c.data).where(S.entities.c.doc_id == doc_id))}
+        tx = {r[0]["id"]: r[0] for r in c.execute(select(S.timexes.c.data).where(S.timexes.c.doc_id == doc_id))}
+        return {"text": text, "sentences": sents, "entities": ents, "timexes": tx}
+
+    def corpus_events(self, story_id: int | None = None) -> list[dict[str, Any]]:
+        """Fused corpus-level events with the documents that report each (``docs``: list of doc ids)."""
+        ce, m = S.corpus_events, S.corpus_event_members
+        q = select(ce).order_by(ce.c.id)
+        if story_id is not None:
+            q = q.where(ce.c.story_id == story_id)
+        with self.engine.connect() as c:
+            out = [dict(r) for r in c.execute(q).mappings()]
+            for r in out:
+                r["docs"] = sorted({x for (x,) in c.execute(select(m.c.doc_id).where(m.c.corpus_event_id == r["id"]))})
+        return out
+
+    def stories(self) -> list[dict[str, Any]]:
+        """Every story cluster with its document ids."""
+        with self.engine.connect() as c:
+            out = [dict(r) for r in c.execute(select(S.stories).order_by(S.stories.c.id)).mappings()]
+            docs: dict[int, list[str]] = {}
+            for did, sid in c.execute(select(S.documents.c.id, S.documents.c.story_id).order_by(S.documents.c.id)):
+                docs.setdefault(sid, []).append(did)
+        for r in out:
+            r["docs"] = docs.get(r["id"], [])
+        return out
+
+    def errors(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        """Error rows (origin, url, stage, reason), oldest first."""
+        q = select(S.errors).order_by(S.errors.c.id)
+        if run_id is not None:
+            q = q.where(S.errors.c.run_id == run_id)
+        with self.engine.connect() as c:
+            return [dict(r) for r in c.execute(q).mappings()]
+
+    def runs(self) -> list[dict[str, Any]]:
+        """Every ingest run with its settings and counts."""
+        with self.engine.connect() as c:
+            return [dict(r) for r in c.execute(select(S.runs).order_by(S.runs.c.id)).mappings()]
+
+
+# ---------------------------------------------------------------------- helpers
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _rec: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _clean_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    return urldefrag(url.strip())[0] or None
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def _day(date_value: str | None, published: str | None) -> dt.date | None:
+    if date_value and len(date_value) == 10 and date_value[4] == "-":
+        try:
+            return dt.date.fromisoformat(date_value)
+        except ValueError:
+            pass
+    return dt.date.fromisoformat(published) if published else None
+
+
+def _span_row(kind: str, x: Mapping[str, Any]) -> dict[str, Any]:
+    row: dict[str, Any] = {"local_id": x["id"], "start": x.get("start"), "end": x.get("end"), "text": x.get("text"), "data": x}
+    if kind == "entities":
+        row.update(label=x.get("label"), kb=x.get("kb"), canonical=(x.get("canonical") or "")[:300], name_en=x.get("name_en"), country=x.get("country"))
+    elif kind == "timexes":
+        row.update(type=x.get("type"), value=x.get("value"))
+    elif kind == "quantities":
+        v = x.get("value")
+        row.update(value=float(v) if isinstance(v, (int, float)) else None, unit=x.get("unit"))
+    elif kind == "quotes":
+        sp = x.get("speaker") or {}
+        row.update(direct=bool(x.get("direct")), speaker_text=sp.get("text"), speaker_entity=sp.get("entity"))
+    elif kind == "attributions":
+        row.update(source=x.get("source"))
+    return row
+
+
+def _actor_key(actor: Mapping[str, Any] | None, ents: Mapping[str, Mapping[str, Any]]) -> str | None:
+    if not actor:
+        return None
+    ent = ents.get(actor.get("entity") or "") or {}
+    key = ent.get("kb") or ent.get("canonical") or actor.get("name_en") or _norm(actor.get("text") or "")
+    return str(key)[:300] or None
+
+
+def event_keys(e: Mapping[str, Any], ents: Mapping[str, Mapping[str, Any]], tx: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The identity of an event for fusion: type, source, target, place and date keys, and their hash.
+
+    Actors and places are keyed by KB id, else canonical name, else English
+    name, else normalized Arabic text; the date by its TIMEX3 value.
+    """
+    src, tgt = e.get("source"), e.get("target")
+    loc = ents.get(e.get("location") or "") or {}
+    place = (loc.get("kb") or loc.get("canonical") or _norm(loc.get("text") or "")) or None
+    date = (tx.get(e.get("date") or "") or {}).get("value")
+    if date is None and e.get("date_source") not in (None, "published"):
+        date = e.get("date_value")  # a date the coder inferred from the clause (issue 7), not the publication date
+    keys = {
+        "source": _actor_key(src, ents),
+        "target": _actor_key(tgt, ents),
+        "place": place,
+        "date": date,
+        "source_country": (src or {}).get("country"),
+        "target_country": (tgt or {}).get("country"),
+        "place_country": loc.get("country"),
+    }
+    raw = json.dumps([e["type"], keys["source"], keys["target"], keys["place"], keys["date"]], ensure_ascii=False)
+    keys["fuse_key"] = hashlib.sha1(raw.encode("utf-8")).hexdigest()
+    names = []
+    for a in (src, tgt):
+        if a:
+            ent = ents.get(a.get("entity") or "") or {}
+            names += [a.get("name_en") or "", _norm(a.get("text") or ""), ent.get("kb") or "", ent.get("canonical") or ""]
+    keys["actors"] = " | ".join(n.lower() for n in names if n) or None
+    return keys
