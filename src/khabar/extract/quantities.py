@@ -223,6 +223,8 @@ _PRE_MODS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
             (_phr("ما", "لا", "يقل", "عن"), "min"), (_phr("لا", "يقل", "عن"), "min"),
             (_phr("ما", "يربو", "على"), "min"), (_phr("يربو", "على"), "min"), (_phr("ما", "يفوق"), "min"),
             (_phr("يفوق"), "min"), (_phr("على", "الأقل"), "min"),
+            (_phr("تجاوز"), "min"), (_phr("يتجاوز"), "min"), (_phr("تتجاوز"), "min"), (_phr("تخطى"), "min"),
+            (_phr("يتخطى"), "min"), (_phr("تتخطى"), "min"),
             (_phr("أقل", "من"), "max"), (_phr("ما", "لا", "يزيد", "على"), "max"),
             (_phr("ما", "لا", "يزيد", "عن"), "max"), (_phr("لا", "يزيد", "على"), "max"),
             (_phr("لا", "يزيد", "عن"), "max"), (_phr("ما", "لا", "يتجاوز"), "max"), (_phr("لا", "يتجاوز"), "max"),
@@ -278,6 +280,12 @@ _MONTHS = frozenset(
 )
 _CLOCK_AFTER = frozenset(normalize_phrase(w) for w in ("صباحا", "مساء", "مساءً", "ظهرا", "فجرا", "ليلا", "بتوقيت", "ص", "هـ", "ه", "م"))
 _DROP_CLASSES = frozenset({"time"})
+_OF_THEM = frozenset(normalize_phrase(w) for w in ("منهم", "منها", "منهن", "منهما"))
+_WEEKDAYS = frozenset(
+    normalize_phrase(w) for w in ("الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
+)
+_POSSESSIVE = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+_REACH = frozenset(normalize_phrase(w) for w in ("يصل", "تصل"))
 _OTHERS = frozenset(normalize_phrase(w) for w in ("آخرين", "آخرون", "آخران", "آخرين", "أخريات", "أخرى"))
 _SIGNS = {"-": -1, "−": -1, "+": 1}
 _COUNT_TRIGGERS = frozenset(normalize_phrase(w) for w in ("مقتل", "إصابة", "اعتقال", "اختطاف"))
@@ -359,6 +367,9 @@ def _parse_number(toks: list[_Tok], i: int, noun_at: Callable[[int], bool]) -> _
     res = _Num(i, 0.0)
     k = i
     consumed = False
+    # state before the last و: a later scale word as large as the last one ends the number there
+    # (بين خمسة آلاف وسبعة آلاف is 5000 … 7000, not 12 000)
+    snap: tuple[int, float, float, int, float | None] | None = None
     while k < n:
         t = toks[k]
         joined = False
@@ -370,6 +381,8 @@ def _parse_number(toks: list[_Tok], i: int, noun_at: Callable[[int], bool]) -> _
                 joined, kk = True, k + 1
             elif t.kind == "word" and t.s.startswith("و") and t.s[1:] in NUMBER_WORDS:
                 joined, stem = True, t.s[1:]
+            if joined:
+                snap = (k, total, cur, res.words, res.scale)
         c = toks[kk]
         if c.kind == "num":
             v = _num_value(c.s)
@@ -435,6 +448,11 @@ def _parse_number(toks: list[_Tok], i: int, noun_at: Callable[[int], bool]) -> _
                 cur += v
             else:
                 break
+        elif kind in ("scale", "scale_acc", "scale_pl") and not joined and snap is not None and cur != 0 and (
+            last_scale is not None and v >= last_scale
+        ):
+            k, total, cur, res.words, res.scale = snap
+            break
         elif kind in ("scale", "scale_acc"):
             if joined and consumed:
                 if cur != 0:
@@ -600,6 +618,20 @@ def _noun_at(
     return None
 
 
+def _possessed_noun(toks: list[_Tok], k: int) -> tuple[int, UnitEntry, int] | None:
+    """A counted noun with a possessive pronoun at token ``k`` (``عناصره``, ``جنودها``): ``(end, entry, 0)``."""
+    w = _word(toks, k)
+    if w is None:
+        return None
+    lex = unit_lexicon()
+    for suf in _POSSESSIVE:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            e = lex.get(w[: -len(suf)])
+            if e is not None and e.number == "pl":
+                return k + 1, e, 0
+    return None
+
+
 def _changes_before(toks: list[_Tok], i: int) -> bool:
     for j in range(max(0, i - 8), i):
         t = toks[j]
@@ -642,6 +674,8 @@ def _parse_at(toks: list[_Tok], i: int, text: str) -> _Cand | None:
             break
         for phrase, eff in _mods_for(w0):
             e = _match_words(toks, k, phrase, first_clitic=k == i)
+            if e is not None and eff == "max" and phrase[0] in _REACH and w0 != phrase[0] and w0.endswith("ل" + phrase[0]):
+                continue  # ليصل إلى 13.25: "bringing it to", a result, not "up to"
             if e is not None:
                 if k == i:
                     lead = len(toks[k].s) - len(phrase[0])
@@ -741,13 +775,21 @@ def _parse_at(toks: list[_Tok], i: int, text: str) -> _Cand | None:
                 hit = _noun_at(toks, nk, definite=definite)
                 if hit is None and vague is not None and nk == k and _word(toks, k) is not None:
                     hit = _noun_at(toks, k, definite=False)
+                bound_noun = False  # after من: a definite noun, a possessed one or one in construct
+                if hit is None and nk == k + 1:
+                    hit = _possessed_noun(toks, nk)  # ثلاثة من عناصره
+                    bound_noun = hit is not None
+                elif hit is not None and nk == k + 1 and (_word(toks, hit[0]) or "").startswith("ال"):
+                    bound_noun = hit[1].number == "pl"  # ستة من قادة الفصائل
+                if hit is not None and hit[1].cls == "time" and _word(toks, hit[0]) in _WEEKDAYS:
+                    hit = None  # 7 آلاف يوم الخميس: "on Thursday", not a count of days
                 if hit is None and nk == k and (_word(toks, k) or "").startswith("بال"):
                     hit = _noun_at(toks, k, definite=True, lead=1)  # 5 ملايين بالدولار
                     if hit is not None and hit[1].cls != "money":
                         hit = None
                     elif hit is not None:
                         hit = (hit[0], hit[1], 3)
-                if hit is not None and (nk == k or hit[2] == 2):
+                if hit is not None and (nk == k or hit[2] == 2 or bound_noun):
                     e, entry, art = hit
                     cand.unit, cand.unit_cls = entry.unit, entry.cls
                     cand.unit_ar = (toks[nk].ns + art, toks[e - 1].ne)
@@ -756,6 +798,10 @@ def _parse_at(toks: list[_Tok], i: int, text: str) -> _Cand | None:
                         k += 1  # ثلاثة جنود آخرين
                 elif hit is None and _word(toks, k) in _OTHERS:
                     cand.others = True  # 30 آخرين: the unit comes from the partner
+                    k += 1
+                elif hit is None and _word(toks, k) in _OF_THEM:
+                    cand.others = True  # اثنتين منها: "two of them", the unit comes from the partner
+                    cand.extra["of_them"] = True
                     k += 1
     # post-modifiers
     for phrase, eff in _POST_MODS:
@@ -918,6 +964,10 @@ def _prenoun(toks: list[_Tok], covered: list[bool]) -> list[_Cand]:
             end = e + 1 if nxt in _TWO else e
             out.append(_Cand(ns, toks[end - 1].ne, value=2, unit=entry.unit, unit_cls=entry.cls,
                              unit_ar=(ns, toks[e - 1].ne), t0=k, t_start=k, t_end=end, source="dual"))
+        elif entry.number == "pl" and nxt in _TWO and t.s.endswith(("ين", "يين")):
+            # صحفيين اثنين: the sound plural/dual spelling made a dual by اثنين
+            out.append(_Cand(ns, toks[e].ne, value=2, unit=entry.unit, unit_cls=entry.cls,
+                             unit_ar=(ns, toks[e - 1].ne), t0=k, t_start=k, t_end=e + 1, source="dual"))
         elif entry.number == "sg" and nxt in _ONE:
             out.append(_Cand(ns, toks[e].ne, value=1, unit=entry.unit, unit_cls=entry.cls,
                              unit_ar=(ns, toks[e - 1].ne), t0=k, t_start=k, t_end=e + 1, source="one"))
@@ -926,6 +976,74 @@ def _prenoun(toks: list[_Tok], covered: list[bool]) -> list[_Cand]:
         for j in range(k, out[-1].t_end):
             covered[j] = True
     return out
+
+
+# --------------------------------------------------------------------------- currencies in context
+
+# Country (ISO 3166 alpha-3) -> the ISO 4217 code of its currency, by the currency's name.
+_NATIONAL_CURRENCY: dict[str, tuple[str, str]] = {
+    "SAU": ("riyal", "SAR"), "QAT": ("riyal", "QAR"), "OMN": ("riyal", "OMR"), "YEM": ("riyal", "YER"),
+    "IRN": ("riyal", "IRR"), "IRQ": ("dinar", "IQD"), "KWT": ("dinar", "KWD"), "JOR": ("dinar", "JOD"),
+    "BHR": ("dinar", "BHD"), "LBY": ("dinar", "LYD"), "TUN": ("dinar", "TND"), "DZA": ("dinar", "DZD"),
+    "ARE": ("dirham", "AED"), "MAR": ("dirham", "MAD"), "EGY": ("pound", "EGP"), "SDN": ("pound", "SDG"),
+    "SSD": ("pound", "SSP"), "GBR": ("pound", "GBP"), "LBN": ("lira", "LBP"), "SYR": ("lira", "SYP"),
+    "TUR": ("lira", "TRY"), "CHE": ("franc", "CHF"), "IND": ("rupee", "INR"), "PAK": ("rupee", "PKR"),
+}
+_AMBIGUOUS_CURRENCIES = frozenset(name for name, _ in _NATIONAL_CURRENCY.values())
+
+
+def _currency_evidence(doc: Document, toks: list[_Tok], norm: NormalizedText) -> list[tuple[int, str, str]]:
+    """``(original offset, currency name, ISO 4217 code)`` for each place the text ties a currency to a country.
+
+    Two kinds: a qualified currency word anywhere (``الجنيه المصري``, ``بالدينار الكويتي``) and
+    a country or nationality entity (``doc.entities`` with a ``country``, when the entities
+    stage ran) whose national currency has an ambiguous name.
+    """
+    lex = unit_lexicon()
+    out: list[tuple[int, str, str]] = []
+    for j in range(len(toks) - 1):
+        a, b = _word(toks, j), _word(toks, j + 1)
+        if a is None or b is None:
+            continue
+        for _, stem in _splits(a, definite=True):
+            base = lex.get(stem[2:] if stem.startswith("ال") else stem)
+            if base is None or base.cls != "money" or base.unit not in _AMBIGUOUS_CURRENCIES:
+                continue
+            adj = b[2:] if b.startswith("ال") else b
+            e = lex.get(f"{stem[2:] if stem.startswith('ال') else stem} {adj}")
+            if e is not None and e.unit != base.unit:
+                out.append((norm.to_original[toks[j].ns], base.unit, e.unit))
+                break
+    for ent in doc.entities:
+        cur = _NATIONAL_CURRENCY.get(ent.country or "")
+        if cur is not None and ent.label in ("GPE", "NORP"):
+            out.append((ent.start, cur[0], cur[1]))
+    out.sort()
+    return out
+
+
+def _resolve_currencies(
+    cands: list[_Cand], evidence: list[tuple[int, str, str]], orig: Callable[[_Cand], int], sent_of_orig: Callable[[int], int]
+) -> None:
+    """Give a bare ريال/دينار/درهم/جنيه/ليرة its ISO code from the text around it.
+
+    ``أعلنت السعودية فائضا بلغ 42.8 مليار ريال`` → SAR. The evidence of the same
+    sentence wins (the nearest one before the amount, else after), then the nearest
+    evidence before it in the document. With no evidence the name stays (``dinar``).
+    """
+    for c in cands:
+        if c.unit not in _AMBIGUOUS_CURRENCIES:
+            continue
+        pos = orig(c)
+        sent = sent_of_orig(pos)
+        same = [e for e in evidence if e[1] == c.unit]
+        if not same:
+            continue
+        in_sent = [e for e in same if sent_of_orig(e[0]) == sent]
+        before = [e for e in (in_sent or same) if e[0] <= pos]
+        pick = before[-1] if before else (in_sent[0] if in_sent else None)
+        if pick is not None:
+            c.unit = pick[2]
 
 
 # --------------------------------------------------------------------------- roles
@@ -964,6 +1082,7 @@ _ROLE_BEFORE = _role_words({
 _ROLE_AFTER = _role_words({
     "حتفهم حتفه حتفها حتفهما مصرعهم مصرعه مصرعها مصرعهما قتلوا قتلا استشهدوا ماتوا توفوا قتيلا قتلى": "killed",
     "أصيبوا جرحوا بجروح": "injured",
+    "فروا نزحوا هربوا": "displaced",
     "اعتقلوا": "arrested",
     "فقدوا": "missing",
 })
@@ -979,16 +1098,38 @@ _ROLE_STOP = frozenset(
 )
 _ROLE_WINDOW = 5  # words between the trigger and the count (a subject: قتل الجيش الإسرائيلي 5 …)
 _AMONG = frozenset(normalize_phrase(w) for w in ("بينهم", "منهم", "بينهن", "منهن", "بينها", "منها"))
-_INFECTION = ("بفيروس", "بكورونا", "بكوفيد", "بمرض", "بالفيروس", "بالكوليرا", "بعدوي", "بالحصبه", "بالمرض")
+_INFECTION = (
+    "بفيروس", "بكورونا", "بكوفيد", "بمرض", "بالفيروس", "بالكوليرا", "بعدوي", "بالحصبه", "بالمرض", "بامراض",
+    "بالامراض", "بالتهاب", "بالسرطان", "بالسكري", "بحالات",
+)
 
 
 def _word_role(w: str, table: dict[str, str]) -> str | None:
+    """The role a word reports: whole word, less و/ف/ب/ل, or less the future prefix س (ستسحب)."""
     for pl, stem in _splits(w):
         if pl and w[:pl] not in ("و", "ف", "ب", "ل", "وب", "فب"):
             continue
         r = table.get(stem)
+        if r is None and len(stem) > 3 and stem[0] == "س" and stem[1] in "يتن":
+            r = table.get(stem[1:])
         if r is not None:
             return r
+    return None
+
+
+def _among_partner(cands: list[_Cand], ci: int, toks: list[_Tok], owner: list[int]) -> _Cand | None:
+    """The count that ``بينهم/منهم/من بينهم`` before ``cands[ci]`` points back to (punctuation may intervene)."""
+    c = cands[ci]
+    j = c.t_start - 1
+    if j < 0 or _word(toks, j) not in _AMONG:
+        return None
+    j -= 1
+    if _word(toks, j) == "من":
+        j -= 1
+    while j >= 0 and toks[j].kind == "sym" and toks[j].s in "،,":
+        j -= 1
+    if j >= 0 and owner[j] >= 0 and owner[j] != ci:
+        return cands[owner[j]]
     return None
 
 
@@ -1019,13 +1160,16 @@ def _roles(cands: list[_Cand], toks: list[_Tok]) -> None:
                 role = _word_role(w, _ROLE_AFTER)
         if role is None and after[1] is not None and after[0] is not None and _splits(after[0])[0][1] in ("لقوا", "لقي", "لقيا"):
             role = _word_role(after[1], _ROLE_AFTER)
-        if role is None:
+        among = _among_partner(cands, ci, toks, owner)
+        if among is not None and c.unit is None and among.unit is not None and c.source == "number":
+            c.unit, c.unit_cls, c.extra["unit_from"] = among.unit, among.unit_cls, among  # بينهم 16
+        if role is None and among is not None:
+            role = among.role  # مقتل 5 أشخاص، بينهم 3 أطفال
+        if role is None and among is None:
             seen = 0
             for j in range(c.t_start - 1, -1, -1):
                 t = toks[j]
                 if t.kind != "word" or owner[j] >= 0:
-                    if owner[j] >= 0 and j + 1 < len(toks) and _word(toks, j + 1) in _AMONG:
-                        role = cands[owner[j]].role
                     break
                 if t.s in _ROLE_STOP:
                     break
@@ -1039,8 +1183,11 @@ def _roles(cands: list[_Cand], toks: list[_Tok]) -> None:
             role = None
         if role == "injured" and after[0] is not None and after[0].startswith(_INFECTION):
             role = None
-        if role is None and c.unit in _UNIT_ROLES and c.unit_cls == "casualty":
+        if role is None and c.unit in _UNIT_ROLES:
             role = _UNIT_ROLES[c.unit]
+        src = c.extra.get("unit_from")
+        if role is None and isinstance(src, _Cand) and not c.others:
+            role = src.role  # من 500 إلى 4000, مقارنة بـ 7 آلاف: the partner's role
         c.role = role
 
 
@@ -1085,7 +1232,11 @@ def _carry_over(cands: list[_Cand], toks: list[_Tok], sent_of: Callable[[int], i
             for p in reversed(cands[:idx]):
                 if sent_of(q.ns) - sent_of(p.ns) > 1:
                     break
-                if p.unit is not None and p.unit_cls in _PERSON_CLASSES:
+                if _prev_word(toks, p.t_start) in _AMONG:
+                    continue  # بينهم أربعة أطفال: a subset, not the partner
+                if p.unit is not None and (
+                    p.unit_cls in _PERSON_CLASSES or q.extra.get("of_them") and p.unit_cls != "percent"
+                ):
                     q.unit, q.unit_cls, q.extra["unit_from"] = p.unit, p.unit_cls, p
                     break
     for idx in range(1, len(cands)):
@@ -1202,6 +1353,11 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
     _count_head(cands, toks)
     _carry_over(cands, toks, sent_of)
     _roles(cands, toks)
+
+    def sent_of_orig(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    _resolve_currencies(cands, _currency_evidence(doc, toks, norm), lambda c: norm.to_original[c.ns], sent_of_orig)
     masks = [(tx.start, tx.end) for tx in doc.timexes]
     out: list[Quantity] = []
     for c in cands:
