@@ -59,8 +59,21 @@ def main(path: str) -> None:
                         p = (round(lon + 180, 1), round(90 - lat, 1))
                         if not xy or xy[-1] != p:
                             xy.append(p)
-                    if len(xy) >= 3:
-                        parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in xy) + "Z")
+                    if len(xy) < 3:
+                        continue
+                    # A ring that crosses the antimeridian jumps across the map: cut it
+                    # there into open runs instead of drawing the jump.
+                    runs, cur = [], [xy[0]]
+                    for a, b in zip(xy, xy[1:]):
+                        if abs(b[0] - a[0]) > 180:
+                            runs.append(cur)
+                            cur = []
+                        cur.append(b)
+                    runs.append(cur)
+                    closed = len(runs) == 1
+                    for run in runs:
+                        if len(run) >= 2:
+                            parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in run) + ("Z" if closed else ""))
     OUT.write_text(json.dumps({"source": "Natural Earth 1:110m land (public domain) via world-atlas 2.0.2 (ISC)", "width": 360, "height": 180, "d": "".join(parts)}), encoding="utf-8")
     print(f"{OUT}: {len(parts)} rings, {OUT.stat().st_size:,} bytes")
 

@@ -28,11 +28,12 @@ function drawTimeline(series) {
   box.replaceChildren();
   if (!series.length) { box.append(el("div", { class: "muted" }, "No dated events.")); return; }
   const days = [...new Set(series.map((s) => s.period))].sort();
+  const oneYear = new Set(days.map((d) => d.slice(0, 4))).size === 1;
   const totals = Object.fromEntries(days.map((d) => [d, 0]));
   for (const s of series) totals[s.period] += s.count;
   const max = Math.max(...Object.values(totals));
   const W = Math.max(320, days.length * 18 + 40), H = 160, bw = Math.max(4, (W - 40) / days.length - 2);
-  const chart = svg("svg", { width: W, height: H + 30, role: "img", "aria-label": "events per day by type" });
+  const chart = svg("svg", { width: W, height: H + 70, role: "img", "aria-label": "events per day by type" });
   days.forEach((d, i) => {
     let y = H;
     for (const s of series.filter((x) => x.period === d)) {
@@ -44,7 +45,7 @@ function drawTimeline(series) {
       chart.append(r);
     }
     if (days.length <= 31 || i % Math.ceil(days.length / 15) === 0)
-      chart.append(svg("text", { x: 30 + i * (bw + 2), y: H + 14, transform: `rotate(30 ${30 + i * (bw + 2)} ${H + 14})` }, d.slice(5)));
+      chart.append(svg("text", { x: 30 + i * (bw + 2), y: H + 14, transform: `rotate(30 ${30 + i * (bw + 2)} ${H + 14})` }, oneYear ? d.slice(5) : d));
   });
   chart.append(svg("text", { x: 2, y: 12 }, String(max)));
   box.append(chart);
