@@ -238,6 +238,7 @@ from khabar.cli import db as _db; app.add_typer(_db.db_app, name="db")  # noqa: 
 from khabar.cli import serve as _serve  # noqa: E402
 
 app.command("serve")(_serve.serve)
+import khabar.cli.bench_api  # noqa: E402,F401  (khabar bench api)
 
 
 def main() -> None:
