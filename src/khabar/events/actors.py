@@ -23,6 +23,7 @@ or nationality adjective in the phrase; the sector comes from the head noun
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,6 +126,7 @@ IGO_NAMES = frozenset(
 _PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
+@lru_cache(maxsize=65536)
 def strip_clitics(norm: str) -> tuple[str, str]:
     """Split a normalized token into (proclitics incl. article, rest); at least 2 letters stay.
 
@@ -136,6 +138,7 @@ def strip_clitics(norm: str) -> tuple[str, str]:
     return "", norm
 
 
+@lru_cache(maxsize=65536)
 def _sector_lookup(norm: str) -> tuple[tuple[str, str], str] | None:
     """(sector entry, stripped proclitics) of a token, trying the whole token first (وزراء is not و+زراء)."""
     if norm in SECTOR_NOUNS:
@@ -240,13 +243,34 @@ def compose(
 
 def _tok_entities(doc: Document, toks: tuple[Token, ...]) -> list[list[Entity]]:
     out: list[list[Entity]] = [[] for _ in toks]
+    if not toks:
+        return out
+    starts = [t.start for t in toks]
+    lo, hi = toks[0].start, toks[-1].end
     for e in doc.entities:
-        if e.label not in ("PER", "ORG", "GPE", "NORP", "LOC", "FAC"):
+        if e.label not in ("PER", "ORG", "GPE", "NORP", "LOC", "FAC") or e.end <= lo or e.start >= hi:
             continue
-        for i, t in enumerate(toks):
-            if t.start < e.end and e.start < t.end:
+        i = max(0, bisect.bisect_right(starts, e.start) - 1)
+        while i < len(toks) and toks[i].start < e.end:
+            if e.start < toks[i].end:
                 out[i].append(e)
+            i += 1
     return out
+
+
+_STARTS: dict[int, tuple[tuple[Token, ...], list[int]]] = {}
+
+
+def _starts(tokens: tuple[Token, ...]) -> list[int]:
+    """Token start offsets, cached per token tuple (the last few documents)."""
+    hit = _STARTS.get(id(tokens))
+    if hit is not None and hit[0] is tokens:
+        return hit[1]
+    if len(_STARTS) > 8:
+        _STARTS.clear()
+    st = [t.start for t in tokens]
+    _STARTS[id(tokens)] = (tokens, st)
+    return st
 
 
 def _match_seq(norms: list[str], i: int, seqs: tuple[tuple[str, ...], ...]) -> int:
@@ -279,7 +303,12 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
         are places), but GPEs do: whether a GPE is an actor or a place is
         decided by the coder from ``prep``.
     """
-    idx = [i for i, t in enumerate(doc.tokens) if t.start >= sent.start and t.end <= sent.end]
+    first = bisect.bisect_left(_starts(doc.tokens), sent.start)
+    idx = []
+    for i in range(first, len(doc.tokens)):
+        if doc.tokens[i].end > sent.end:
+            break
+        idx.append(i)
     if not idx:
         return []
     base = idx[0]

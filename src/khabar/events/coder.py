@@ -136,6 +136,7 @@ def _tok_at(doc: Document, offset: int) -> int:
     return best
 
 
+@lru_cache(maxsize=65536)
 def _stem(norm: str) -> str:
     """Token without و/ف and future س (for verb look-ups)."""
     p, rest = strip_clitics(norm)
