@@ -233,6 +233,7 @@ def speed(
 # --- commands defined in their own modules (khabar.cli.<name>) are registered here ---
 # Each module defines plain Typer-annotated functions; add one line per command, e.g.
 #   from khabar.cli import ingest as _ingest; app.command("ingest")(_ingest.ingest)
+import khabar.cli.bench_quantities  # noqa: E402,F401  (khabar bench quantities)
 from khabar.cli import ingest as _ingest; app.command("ingest")(_ingest.ingest)  # noqa: E402
 from khabar.cli import db as _db; app.add_typer(_db.db_app, name="db")  # noqa: E402
 from khabar.cli import serve as _serve  # noqa: E402

@@ -146,8 +146,10 @@ _DATE_RE = re.compile(r"(?<![\d.,])\d{1,4}([-/.])\d{1,2}\1\d{1,4}(?![.,]?\d)")
 _PHONE_RE = re.compile(
     r"(?:\+|\b00)\d[\d \-]{6,}\d"
     r"|(?<![\d.,])0\d{1,3}[ \-]?\d{3,4}[ \-]?\d{3,4}(?![.,]?\d)"
-    r"|(?<![\d.,])\d{9,}(?![.,]?\d)"
+    r"|(?<![\d.,])0\d{8,}(?![.,]?\d)"
 )
+# nine or more digits in a row: a phone or an id number, unless a counted noun follows (123456789 دولار)
+_LONG_DIGITS_RE = re.compile(r"(?<![\d.,])[1-9]\d{8,}(?![.,]?\d)")
 
 
 @dataclass(slots=True)
@@ -861,7 +863,9 @@ def _strip_conj(w: str | None) -> str | None:
     return w
 
 
-def _reject(c: _Cand, toks: list[_Tok], text: str, phones: list[tuple[int, int]]) -> bool:
+def _reject(
+    c: _Cand, toks: list[_Tok], text: str, phones: list[tuple[int, int]], long_digits: list[tuple[int, int]]
+) -> bool:
     t0 = toks[c.t0]
     if c.unit_cls in _DROP_CLASSES:
         return True
@@ -874,6 +878,8 @@ def _reject(c: _Cand, toks: list[_Tok], text: str, phones: list[tuple[int, int]]
             return True
     if t0.kind == "num":
         if any(a <= t0.ns < b for a, b in phones):
+            return True
+        if c.unit is None and any(a <= t0.ns < b for a, b in long_digits):
             return True
         before = "" if c.extra.get("signed") else text[max(0, t0.ns - 1) : t0.ns]
         after = text[t0.ne : t0.ne + 1]
@@ -1316,6 +1322,7 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
     toks = _tokens(text)
     phones = [(m.start(), m.end()) for m in _PHONE_RE.finditer(text)]
     phones += [(m.start(), m.end()) for m in _DATE_RE.finditer(text)]  # 27-7-2015, 15/2/2021
+    long_digits = [(m.start(), m.end()) for m in _LONG_DIGITS_RE.finditer(text)]
     cands: list[_Cand] = []
     i = 0
     n = len(toks)
@@ -1333,7 +1340,7 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
         if c is None or c.t_end <= i:
             i += 1
             continue
-        if not _reject(c, toks, text, phones):
+        if not _reject(c, toks, text, phones, long_digits):
             cands.append(c)
             for j in range(i, c.t_end):
                 covered[j] = True
