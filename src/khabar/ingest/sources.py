@@ -53,7 +53,7 @@ class Item:
     """One article to ingest, or the reason it could not be read.
 
     ``origin`` says where it came from: a path, a URL, ``file.jsonl:12`` (line),
-    ``file.warc.gz@1234`` (record offset) or ``feed.xml#3`` (entry).
+    ``file.warc.gz@3`` (record number) or ``feed.xml#3`` (entry).
     ``published`` is ``YYYY-MM-DD`` or ``None``. Exactly one of ``text`` and
     ``error`` is set; ``stage`` names where an error happened (read, fetch).
     """
@@ -267,11 +267,13 @@ def _from_warc(path: str, max_bytes: int) -> Iterator[Item]:
 
     with open(path, "rb") as fh:
         it = ArchiveIterator(fh)
+        n = 0
         for rec in it:
             if rec.rec_type not in ("response", "resource"):
                 continue
             url = rec.rec_headers.get_header("WARC-Target-URI")
-            origin = f"{path}@{it.get_record_offset()}"
+            n += 1
+            origin = f"{path}@{n}"  # the record's position (it.get_record_offset() would consume the body)
             if rec.rec_type == "response":
                 if rec.http_headers is None:
                     continue
@@ -284,7 +286,7 @@ def _from_warc(path: str, max_bytes: int) -> Iterator[Item]:
                 if "html" not in ctype:
                     continue
             try:
-                body = rec.content_stream().read(max_bytes + 1)
+                body = _read_all(rec.content_stream(), max_bytes + 1)
                 if len(body) > max_bytes:
                     raise InputError(origin, f"record is larger than the limit of {max_bytes / 1048576:.0f} MiB")
                 m = re.search(r"charset=([\w-]+)", ctype)
@@ -299,6 +301,18 @@ def _from_warc(path: str, max_bytes: int) -> Iterator[Item]:
                 yield _fail(origin, exc, url=url)
             except Exception as exc:
                 yield _fail(origin, exc, url=url)
+
+
+def _read_all(stream: Any, limit: int) -> bytes:
+    """Read up to ``limit`` bytes (warcio streams return one chunk per ``read``)."""
+    parts, n = [], 0
+    while n < limit:
+        chunk = stream.read(min(65536, limit - n))
+        if not chunk:
+            break
+        parts.append(chunk)
+        n += len(chunk)
+    return b"".join(parts)
 
 
 def count_items(sources: list[str]) -> int | None:
