@@ -135,7 +135,11 @@ class Timex:
     duration (``P1Y``) or ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``; ``None``
     when it cannot be resolved (then ``anchor`` says why). ``mod`` is a TIMEX3
     modifier (START, MID, END, APPROX, …). ``anchor`` is ``"published"`` when
-    the value was computed from the publication date.
+    the value was computed from the publication date, ``"missing"`` when it
+    needed one and there was none, or the id of an earlier timex (``"t3"``,
+    TIMEX3 ``anchorTimeID``) for narrative expressions (في اليوم التالي).
+    ``note`` gives the reason for a ``None`` value that is not about the
+    anchor (an impossible date such as 31 فبراير).
     """
 
     id: str
@@ -146,6 +150,7 @@ class Timex:
     value: str | None
     mod: str | None = None
     anchor: str | None = None
+    note: str | None = None  # why ``value`` is None ("invalid date: 31 November"), when it is
 
 
 @dataclass(frozen=True, slots=True)

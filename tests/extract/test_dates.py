@@ -115,8 +115,10 @@ CASES: list[tuple[str, str, list[tuple[str, str, str | None, str | None]]]] = [
     ("hijri-ghurra", "أُعلن العيد في غرة شوال 1442هـ.", [("غرة شوال 1442هـ", "DATE", "2021-05-13", None)]),
     # --- false-positive guards for month names
     ("month-word-guards", "مارس الوزير ضغوطا على الأب، وقالت تيريزا ماي إن نيسان باعت سيارات أكثر.", []),
-    ("march-with-cue", "حدث ذلك في 8 مارس وفي شهر آب.", [("8 مارس", "DATE", "2021-03-08", None), ("شهر آب", "DATE", "2020-08", None)]),
-    ("first-week-not-day", "حضر الأسبوع الأول من يونيو الماضي.", [("يونيو الماضي", "DATE", "2020-06", None)]),
+    # حدث is a perfect verb: the last 8 March before publication
+    ("march-with-cue", "حدث ذلك في 8 مارس وفي شهر آب.", [("8 مارس", "DATE", "2020-03-08", None), ("شهر آب", "DATE", "2020-08", None)]),
+    # not 1 June: the first week of June (the ISO week holding 1 June 2020)
+    ("first-week-not-day", "حضر الأسبوع الأول من يونيو الماضي.", [("الأسبوع الأول من يونيو الماضي", "DATE", "2020-W23", None)]),
     # --- proclitics excluded, prepositions excluded
     ("proclitics", "وبالخميس الماضي وفي يوم الأحد وللسنة المقبلة.", [("الخميس الماضي", "DATE", "2021-02-11", None), ("يوم الأحد", "DATE", "2021-02-14", None), ("لسنة المقبلة", "DATE", "2022", None)]),
     ("dateline", "الأحد، 14 فبراير 2021 - 10:45 م", [("الأحد، 14 فبراير 2021 - 10:45 م", "TIME", "2021-02-14T22:45", None)]),
@@ -192,7 +194,9 @@ def test_last_week_across_year() -> None:
 
 def test_day_month_year_inference() -> None:
     # nearest by default; a past context takes the last one not after publication
-    assert [t.value for t in tag("يحتفل البلد بعيده الوطني في 20 ديسمبر.")] == ["2020-12-20"]
+    assert [t.value for t in tag("العيد الوطني للبلد في 20 ديسمبر.")] == ["2020-12-20"]
+    # a clause that opens with an imperfect verb is a schedule: the next one
+    assert [t.value for t in tag("يحتفل البلد بعيده الوطني في 20 ديسمبر.")] == ["2021-12-20"]
     assert [t.value for t in tag("كان المجلس قد اجتمع في 20 مارس.")] == ["2020-03-20"]
     assert [t.value for t in tag("سيجتمع المجلس في 20 مارس.")] == ["2021-03-20"]
     # a weekday fixes the year: 18 February was a Thursday in 2021

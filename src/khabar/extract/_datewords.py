@@ -41,6 +41,9 @@ __all__ = [
     "SEASONS",
     "DECADES",
     "APPROX",
+    "PERFECT_VERBS",
+    "TIME_ZONES",
+    "HOLIDAYS",
 ]
 
 # month number for every spelling (normalized forms)
@@ -223,4 +226,65 @@ APPROX: dict[str, str] = {
     "ما يقرب من": "APPROX", "ما يناهز": "APPROX", "ما يقارب": "APPROX",
     "اكثر من": "MORE_THAN", "ما يزيد عن": "MORE_THAN", "ما يزيد علي": "MORE_THAN", "ازيد من": "MORE_THAN",
     "اقل من": "LESS_THAN", "ما لا يقل عن": "EQUAL_OR_MORE", "ما لا يزيد عن": "EQUAL_OR_LESS",
+}
+
+#: perfect (past-tense) verbs frequent in news, 3rd person masculine singular,
+#: normalized; ``dates._cue`` also accepts them with the suffixes ت/وا/ا/تا/ن.
+#: A perfect verb before a bare weekday or month puts it in the past.
+PERFECT_VERBS: frozenset[str] = frozenset({
+    "قال", "اعلن", "اكد", "اضاف", "اوضح", "اشار", "ذكر", "صرح", "افاد", "نفي", "اعتبر", "راي", "كشف",
+    "وصل", "غادر", "عاد", "زار", "التقي", "استقبل", "اجتمع", "عقد", "ناقش", "بحث", "وقع", "اتفق",
+    "قتل", "اصيب", "جرح", "اعتقل", "اغتيل", "استهدف", "هاجم", "قصف", "سقط", "انفجر", "فجر", "اطلق",
+    "شن", "نفذ", "دمر", "اندلع", "اندلعت", "اسفر", "خلف", "اوقع", "قضي", "توفي", "مات", "نجا",
+    "بدا", "انتهي", "انطلق", "اختتم", "افتتح", "استمر", "توقف", "استانف", "استؤنف", "تاجل", "اجل", "الغي",
+    "تولي", "انتخب", "فاز", "خسر", "استقال", "عين", "اقال", "نال", "حصل", "تسلم", "سلم", "صادق", "اقر",
+    "وافق", "رفض", "طالب", "دعا", "حذر", "ندد", "ادان", "رحب", "اتهم", "هدد", "تعهد", "وعد", "طلب",
+    "ارتفع", "انخفض", "تراجع", "بلغ", "سجل", "تجاوز", "تضاعف", "نما", "انكمش", "هبط", "صعد", "قفز",
+    "فرض", "رفع", "خفض", "قرر", "اصدر", "صدر", "نشر", "اعلنت", "شهد", "جري", "حدث", "مر", "انسحب",
+    "دخل", "خرج", "سيطر", "استعاد", "حرر", "احتل", "نقل", "فر", "نزح", "هرب", "اعترف", "كشفت",
+    "امضي", "قضي", "ظل", "بقي", "اصبح", "صار", "تحول", "تمكن", "حاول", "شارك", "حضر", "ترأس", "تراس",
+    "اغلق", "ضرب", "اسقط", "احرق", "اقتحم", "داهم", "خطف", "اختطف", "افرج", "اطلق سراح",
+    "اختار", "ابلغ", "نقلت", "بث", "اذاع", "تبني", "اعاد", "انهي", "اتخذ", "وجه", "ارسل", "تلقي",
+})
+
+#: reporting and deciding verbs (perfect): they date the report, not the
+#: event reported (قررت الحكومة فتح الحدود يوم 27 جوان), so they end the
+#: search for a tense cue without giving one.
+REPORT_VERBS: frozenset[str] = frozenset({
+    "قال", "اعلن", "اكد", "اضاف", "اوضح", "اشار", "ذكر", "صرح", "افاد", "نفي", "اعتبر", "راي", "كشف",
+    "قرر", "وافق", "رفض", "طالب", "دعا", "حذر", "تعهد", "وعد", "طلب", "هدد", "اتفق", "اقر", "توقع",
+    "رجح", "اعلنت", "ابلغ", "اكدت", "قالت", "اعرب", "بين", "تبين",
+})
+
+#: time-zone phrases after a clock time (بتوقيت …) → IANA zone, "Z" (UTC) or
+#: "" (local time: the span grows, the value has no offset). Offsets come
+#: from the system tz database (``zoneinfo``) for the date in question.
+TIME_ZONES: dict[str, str] = {
+    "غرينتش": "Z", "غرينيتش": "Z", "جرينتش": "Z", "جرينيتش": "Z", "غرنتش": "Z", "جرنتش": "Z",
+    "gmt": "Z", "utc": "Z", "ت غ": "Z", "ت.غ": "Z", "العالمي": "Z", "العالمي الموحد": "Z",
+    "المحلي": "", "المحليه": "",
+    "مكه": "Asia/Riyadh", "مكه المكرمه": "Asia/Riyadh", "الرياض": "Asia/Riyadh", "السعوديه": "Asia/Riyadh",
+    "بغداد": "Asia/Baghdad", "العراق": "Asia/Baghdad", "الكويت": "Asia/Kuwait", "الدوحه": "Asia/Qatar",
+    "قطر": "Asia/Qatar", "المنامه": "Asia/Bahrain", "البحرين": "Asia/Bahrain", "ابوظبي": "Asia/Dubai",
+    "دبي": "Asia/Dubai", "الامارات": "Asia/Dubai", "مسقط": "Asia/Muscat", "عمان": "Asia/Amman",
+    "صنعاء": "Asia/Aden", "اليمن": "Asia/Aden", "دمشق": "Asia/Damascus", "سوريا": "Asia/Damascus",
+    "بيروت": "Asia/Beirut", "لبنان": "Asia/Beirut", "القدس": "Asia/Jerusalem", "غزه": "Asia/Gaza",
+    "الاردن": "Asia/Amman", "القاهره": "Africa/Cairo", "مصر": "Africa/Cairo", "الخرطوم": "Africa/Khartoum",
+    "السودان": "Africa/Khartoum", "طرابلس": "Africa/Tripoli", "ليبيا": "Africa/Tripoli", "تونس": "Africa/Tunis",
+    "الجزائر": "Africa/Algiers", "الرباط": "Africa/Casablanca", "المغرب": "Africa/Casablanca",
+    "نواكشوط": "Africa/Nouakchott", "طهران": "Asia/Tehran", "انقره": "Europe/Istanbul", "اسطنبول": "Europe/Istanbul",
+    "موسكو": "Europe/Moscow", "باريس": "Europe/Paris", "لندن": "Europe/London", "برلين": "Europe/Berlin",
+    "واشنطن": "America/New_York", "نيويورك": "America/New_York", "بكين": "Asia/Shanghai", "طوكيو": "Asia/Tokyo",
+}
+
+#: holidays with a fixed place in a calendar: name → ("G", month, day) for
+#: Gregorian or ("H", month, day) for Hijri (converted with hijridate).
+HOLIDAYS: dict[str, tuple[str, int, int]] = {
+    "عيد الفطر": ("H", 10, 1), "عيد الفطر المبارك": ("H", 10, 1),
+    "عيد الاضحي": ("H", 12, 10), "عيد الاضحي المبارك": ("H", 12, 10),
+    "يوم عرفه": ("H", 12, 9), "وقفه عرفه": ("H", 12, 9),
+    "راس السنه الهجريه": ("H", 1, 1), "المولد النبوي": ("H", 3, 12), "المولد النبوي الشريف": ("H", 3, 12),
+    "ذكري المولد النبوي": ("H", 3, 12), "يوم عاشوراء": ("H", 1, 10), "ليله القدر": ("H", 9, 27),
+    "عيد الميلاد": ("G", 12, 25), "راس السنه الميلاديه": ("G", 1, 1), "عيد العمال": ("G", 5, 1),
+    "عيد الحب": ("G", 2, 14), "يوم المراه العالمي": ("G", 3, 8),
 }

@@ -49,10 +49,14 @@ from khabar.extract import _datewords as W
 from khabar.text.normalize import NormalizedText, normalize
 from khabar.text.segment import split_sentences
 
-__all__ = ["find_timexes", "NO_ANCHOR", "PUBLISHED"]
+__all__ = ["find_timexes", "NO_ANCHOR", "PUBLISHED", "INVALID_DATE"]
 
-NO_ANCHOR = "no publication date"
+NO_ANCHOR = "missing"
+"""``anchor`` of a relative expression that had nothing to be resolved against (``value`` is None)."""
 PUBLISHED = "published"
+"""``anchor`` of a value computed from the publication date."""
+INVALID_DATE = "invalid date"
+"""``note`` of an impossible calendar date (31 فبراير): ``value`` is None."""
 
 # --------------------------------------------------------------------------- regex pieces
 
@@ -134,6 +138,14 @@ class _C:
     prio: int = 1
     gran: str = ""  # Y, M, W, D, DE, CE, S (season), T (time), "" (other)
     hm: str = ""  # for clock times: "T10:30", kept even when the day is unknown
+    note: str | None = None  # why value is None when the anchor is not the reason
+    tz: str | None = None  # clock times: IANA zone or "Z"; "" for local time
+    # narrative expressions: (unit, k, pod) — k units after the last date the text
+    # resolved (unit D, W, M or Y; pod a TIMEX3 part of day or "")
+    narr: tuple[str, int, str] | None = None
+    near: bool = False  # narr: the anchor must be in this sentence or the one before
+    fallback: "_C | None" = None  # narr: what to use when there is no anchor
+    floating: bool = False  # a clock time with no day of its own (placed on the last day mentioned)
 
 
 class _Ctx:
@@ -144,6 +156,7 @@ class _Ctx:
         self.text = norm.text
         self.pub = pub
         self.sent_starts = sent_starts
+        self._tense_cache: dict[tuple[int, int], int] = {}
 
     def sentence_bounds(self, ns: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, ns) - 1
@@ -154,25 +167,77 @@ class _Ctx:
     def tense(self, ns: int, ne: int) -> int:
         """+1 for a future cue, -1 for a past cue, 0 when the sentence gives none.
 
-        The nearest cue before the expression in its sentence wins; failing
-        that, the nearest one in the few words after it.
+        The nearest cue before the expression in its sentence wins (a cue word,
+        a perfect verb from ``PERFECT_VERBS``, or an imperfect verb that opens
+        a clause, as in ``ويعقد المجلس جلسة الثلاثاء``); failing that, the
+        nearest one in the few words after it, inside its own clause.
         """
+        key = (ns, ne)
+        hit = self._tense_cache.get(key)
+        if hit is not None:
+            return hit
         s, e = self.sentence_bounds(ns)
-        before = _WORD.findall(self.text[s:ns])
-        for i in range(len(before) - 1, max(-1, len(before) - 20), -1):
-            c = _cue(before, i)
+        words: list[str] = []
+        opens: list[bool] = []  # the word opens a clause (sentence start, after a comma)
+        for seg in _CLAUSE_SPLIT.split(self.text[s:ns]):
+            ws = _WORD.findall(seg)
+            words.extend(ws)
+            opens.extend([True] + [False] * (len(ws) - 1) if ws else [])
+        out = 0
+        for i in range(len(words) - 1, max(-1, len(words) - 20), -1):
+            if _report_verb(_strip_conj(words[i])):
+                break  # قرر/أعلن/قال date the report, not the event: no cue
+            c = _cue(words, i)
+            if not c and (opens[i] or words[i][0] in "وف") and _imperfect_verb(words[i], opens[i]):
+                c = 1
             if c:
-                return c
-        # after it: only inside the same clause (up to a comma or a conjunction)
-        clause = re.split(r"[،,؛:()\"“”]", self.text[ne:e], maxsplit=1)[0]
-        after = _WORD.findall(clause)[:6]
-        for i in range(len(after)):
-            if after[i][0] in "وف" and len(after[i]) > 3:
-                break  # a conjunction opens the next clause
-            c = _cue(after, i)
-            if c:
-                return c
-        return 0
+                out = c
+                break
+        if not out:
+            # after it: only inside the same clause (up to a comma, a conjunction or أن)
+            segs = _CLAUSE_SPLIT.split(self.text[ne:e], maxsplit=2)
+            clause = segs[0] if _WORD.search(segs[0]) or len(segs) == 1 else segs[1]  # وفي 14 مايو، نقلت …
+            after = _WORD.findall(clause)[:6]
+            for i in range(len(after)):
+                if (after[i][0] in "وف" and len(after[i]) > 3) or after[i] in _CLAUSE_OPENERS:
+                    break  # a conjunction or complementizer opens the next clause
+                c = _cue(after, i)
+                if c:
+                    out = c
+                    break
+        self._tense_cache[key] = out
+        return out
+
+
+_CLAUSE_SPLIT = re.compile(r"[،,؛:()\"“”]")
+_CLAUSE_OPENERS = frozenset({"ان", "انه", "انها", "لان", "حيث", "الذي", "التي", "الذين", "بينما", "حين", "عندما"})
+
+
+def _imperfect_verb(w: str, opens: bool) -> bool:
+    """An imperfect verb (يعقد، تنطلق، ويصل) rather than a noun that starts with ي/ت.
+
+    Only 3rd-person prefixes; nouns of the تفعيل/تفاعل patterns, plurals in
+    ات, words in ه (teh marbuta) and month names are excluded.
+    """
+    if w[0] in "وف" and len(w) > 3:
+        w = w[1:]
+    elif not opens:
+        return False
+    if len(w) < 3 or w[0] not in "يت" or w in _S_NOUN_WORDS:
+        return False
+    if w.endswith(("ه", "ات", "يه")) or w.startswith(_NOT_IMPERFECT) or (w[0] == "ت" and w.endswith("ت")):
+        return False
+    if w[0] == "ت" and len(w) == 5 and w[3] == "ي":
+        return False  # تشكيل، تفجير: the verbal noun of form II
+    return True
+
+
+_NOT_IMPERFECT = (
+    "يوم", "يونيو", "يونيه", "يوليو", "يوليه", "يناير", "يمن", "يهود", "يسار", "يمين", "ين", "يد",
+    "تركي", "تونس", "تقرير", "تنظيم", "تعداد", "تاريخ", "توقيت", "تموز", "تشرين", "تحالف", "تيار",
+    "تلفزيون", "تجار", "تجاره", "توتر", "تصعيد", "تعاون", "تحقيق", "تدخل", "تقدم", "تراجع", "تطور",
+    "تضخم", "تمويل", "تفجير", "تكلفه", "تنسيق", "تهديد", "تصريح", "توقيع", "تسجيل", "تعليم",
+)
 
 
 _WORD = re.compile(r"\w+")
@@ -207,11 +272,34 @@ def _imperfect(w: str) -> bool:
     return len(w) >= 4 and w[0] in "يتن" and not w.startswith(("تركي", "تونس", "تقرير", "تنظيم", "نحو", "نسب", "يوم", "نتيج", "تعداد"))
 
 
+def _report_verb(w: str) -> bool:
+    if w in W.REPORT_VERBS:
+        return True
+    return any(w.endswith(suf) and w[: -len(suf)] in W.REPORT_VERBS for suf in ("ت", "وا", "ا", "تا"))
+
+
+_PREPOSITIONS = frozenset({
+    "من", "في", "الي", "علي", "عن", "مع", "بعد", "قبل", "حول", "ضد", "عبر", "خلال", "منذ", "لدي", "عند", "بين", "بسبب",
+})
+
+
+def _perfect(w: str) -> bool:
+    """A news verb in the perfect (past) tense: قال، أعلنت، وصلوا، التقيا."""
+    if w in W.PERFECT_VERBS:
+        return True
+    for suf in ("ت", "وا", "ا", "تا", "ن", "تم"):
+        if w.endswith(suf) and len(w) - len(suf) >= 2 and w[: -len(suf)] in W.PERFECT_VERBS:
+            return True
+    return False
+
+
 def _cue(words: list[str], i: int) -> int:
     w = _strip_conj(words[i])
     if w in _FUT_WORDS:
         return 1
     if w in _PAST_WORDS:
+        return -1
+    if _perfect(w) and not (i > 0 and _strip_conj(words[i - 1]) in _PREPOSITIONS) and words[i][:2] not in ("بال", "لل"):
         return -1
     if w in ("ان", "قد") and i + 1 < len(words):
         nxt = _strip_conj(words[i + 1]) if w == "ان" else words[i + 1]
@@ -435,11 +523,14 @@ def _h_dmy(m: re.Match[str], ctx: _Ctx) -> _C | None:
         return None
     if y is not None:
         date = _safe_date(y, mon, d)
-        if date is None:
-            return None
+        if date is None:  # 31 نوفمبر 2022: tagged, but no value
+            return _C(ns, ne, "DATE", None, None, None, gran="D", note=f"{INVALID_DATE}: day {d} of month {mon}", prio=2)
         return _C(ns, ne, "DATE", _iso(date), None, PUBLISHED if rel else None, gran="D")
     if rel:  # relative year, no publication date
         return _C(ns, ne, "DATE", None, None, NO_ANCHOR, gran="D")
+
+    if not any(_safe_date(yy, mon, d) for yy in (2000, 2001)):  # 30 فبراير, 31 أبريل
+        return _C(ns, ne, "DATE", None, None, None, gran="D", note=f"{INVALID_DATE}: day {d} of month {mon}", prio=2)
 
     def res(pub: dt.date) -> str:
         if direction in W.PAST_DIR:
@@ -470,7 +561,10 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _C | None:
         return None
     has_shahr = m.group("x").startswith("شهر")
     if y is None and not rel and direction is None and not paired and not has_shahr and name in W.AMBIGUOUS_MONTHS:
-        return None
+        pw = _strip_conj(_prev_word(ctx, ns))
+        coordinated = _MONTH_AND.search(ctx.text, max(0, ns - 25), ns) is not None
+        if not (coordinated or pw in W.MOD_WORDS or pw in _MONTH_PREPS):
+            return None
     if y is not None:
         return _C(ns, ne, "DATE", _ym(y, mon), None, PUBLISHED if rel else None, gran="M")
     if rel:
@@ -488,6 +582,9 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _C | None:
 
     return _rel(ctx, ns, ne, "DATE", res, "M")
 
+
+_MONTH_PREPS = frozenset({"في", "منذ", "حتى", "حتي", "خلال", "بحلول", "شهري", "اواسط"})
+_MONTH_AND = re.compile(rf"{_GMONTH} ?(?:و|او|الى|حتى) ?$")
 
 _DMY_RX = _rx(
     rf"(?:(?:يوم )?(?P<wd>{_WEEKDAY}) ?[،,]? ?(?:الموافق )?)?(?P<d>{_DAY}) (?:من )?{_MCLUSTER}"
@@ -513,6 +610,8 @@ def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _C | None:
         return _C(ns, ne, "DATE", _iso(g), gran="D")
     date = _safe_date(y, mo, d)
     if date is None:
+        if 1 <= mo <= 12 and 1 <= d <= 31:  # 31/11/2022: a date, but an impossible one
+            return _C(ns, ne, "DATE", None, gran="D", note=f"{INVALID_DATE}: day {d} of month {mo}")
         return None
     return _C(ns, ne, "DATE", _iso(date), gran="D")
 
@@ -537,17 +636,118 @@ def _h_hijri(m: re.Match[str], ctx: _Ctx) -> _C | None:
             return None
         g = _hijri_to_greg(hy, hm, d)
         if g is None:
-            return _C(ns, ne, "DATE", None, None, "hijri date out of range", gran="D")
+            return _C(ns, ne, "DATE", None, None, None, gran="D", note="hijri date out of range")
         return _C(ns, ne, "DATE", _iso(g), gran="D")
     g = _hijri_to_greg(hy, hm, 15)  # the Gregorian month holding the middle of the Hijri month
     if g is None:
-        return _C(ns, ne, "DATE", None, None, "hijri date out of range", gran="M")
+        return _C(ns, ne, "DATE", None, None, None, gran="M", note="hijri date out of range")
     return _C(ns, ne, "DATE", _ym(g.year, g.month), gran="M")
 
 
 _HIJRI_RX = _rx(
     rf"(?:(?P<hd>{_DAY}) (?:من )?)?(?:شهر )?(?P<hm>{_HMONTH})(?: ?[،,])? (?:(?:ال)?(?:عام|سنه) )?(?P<hy>1[0-9]{{3}})(?P<hsuf>{_HSUF})?"
 )
+
+
+def _hijri_year_of(d: dt.date) -> int | None:
+    from hijridate import Gregorian
+
+    try:
+        return int(Gregorian(d.year, d.month, d.day).to_hijri().year)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _pick(cands: list[dt.date], pub: dt.date, tense: int, weekday: int | None) -> dt.date | None:
+    """Among candidate dates: the one with the named weekday, else by tense (past: last not after
+    publication; future: first not before it), else the nearest to publication."""
+    if not cands:
+        return None
+    if weekday is not None:
+        fit = [x for x in cands if x.weekday() == weekday]
+        if fit:
+            return min(fit, key=lambda x: abs((x - pub).days))
+    if tense < 0:
+        past = [x for x in cands if x <= pub]
+        if past:
+            return max(past)
+    if tense > 0:
+        fut = [x for x in cands if x >= pub]
+        if fut:
+            return min(fut)
+    return min(cands, key=lambda x: abs((x - pub).days))
+
+
+def _calendar_day(pub: dt.date, cal: str, mon: int, day: int) -> list[dt.date]:
+    """The Gregorian dates of (month, day) in the calendar ``cal`` (G or H) in the years around ``pub``."""
+    if cal == "G":
+        return [x for x in (_safe_date(y, mon, day) for y in (pub.year - 1, pub.year, pub.year + 1)) if x]
+    hy = _hijri_year_of(pub)
+    if hy is None:
+        return []
+    return [x for x in (_hijri_to_greg(y, mon, day) for y in (hy - 1, hy, hy + 1)) if x]
+
+
+def _h_hijri_noyear(m: re.Match[str], ctx: _Ctx) -> _C | None:
+    """25 رمضان, الخميس 25 رمضان, غرة شوال (no year): the occurrence that fits the weekday or the tense."""
+    ns, ne = m.span("x")
+    hm = W.HIJRI_MONTHS[_canon(m.group("hm"))]
+    d = _ord(m.group("hd"))
+    if d is None or not 1 <= d <= 30:
+        return None
+    if hm == 2 and m.group("hd")[0].isdigit() and not m.group("shahr"):
+        return None  # 2 صفر is a score
+    wd = W.WEEKDAYS[_canon(m.group("wd"))] if m.group("wd") else None
+    tense = ctx.tense(ns, ne)
+
+    def res(pub: dt.date) -> str:
+        x = _pick(_calendar_day(pub, "H", hm, d), pub, tense, wd)
+        return _iso(x) if x else ""
+
+    c = _rel(ctx, ns, ne, "DATE", res, "D")
+    return c if c.value != "" else None
+
+
+_HIJRI_NOYEAR_RX = _rx(
+    rf"(?:(?:يوم )?(?P<wd>{_WEEKDAY}) ?[،,]? ?(?:الموافق )?)?(?P<hd>{_DAY}) (?:من )?(?P<shahr>شهر )?(?P<hm>{_HMONTH})"
+    rf"(?! ?[،,]? (?:(?:ال)?(?:عام|سنه) )?1[0-9]{{3}})"
+)
+
+
+def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _C | None:
+    """عيد الأضحى, عيد الفطر, المولد النبوي, عيد الميلاد …: this or the nearest year's date
+    (by tense), or that of the year given (عيد الفطر 2021)."""
+    ns, ne = m.span("x")
+    cal, mon, day = W.HOLIDAYS[_canon(m.group("hol"))]
+    if m.group("hy"):
+        gy = int(m.group("hy"))
+        if cal == "G":
+            x = _safe_date(gy, mon, day)
+        else:
+            hy = _hijri_year_of(dt.date(gy, 7, 1))
+            xs = [g for g in (_hijri_to_greg(h, mon, day) for h in ((hy - 1, hy, hy + 1) if hy else ())) if g and g.year == gy]
+            x = xs[0] if xs else None
+        return _C(ns, ne, "DATE", _iso(x) if x else None, gran="D", note=None if x else "hijri date out of range")
+    tense = ctx.tense(ns, ne)
+
+    def res(pub: dt.date) -> str:
+        x = _pick(_calendar_day(pub, cal, mon, day), pub, tense, None)
+        return _iso(x) if x else ""
+
+    c = _rel(ctx, ns, ne, "DATE", res, "D")
+    return c if c.value != "" else None
+
+
+_HOLIDAY_RX = _rx(rf"(?P<hol>{_alt(W.HOLIDAYS)})(?: (?:لعام|عام|سنه|لسنه) (?P<hy>20[0-9]{{2}}|19[0-9]{{2}}))?")
+
+
+def _h_new_year(m: re.Match[str], ctx: _Ctx) -> _C | None:
+    """العام الجديد / السنة الجديدة: the coming year from October on, else the current one."""
+    ns, ne = m.span("x")
+    return _rel(ctx, ns, ne, "DATE", lambda p: f"{p.year + (1 if p.month >= 10 else 0):04d}", "Y")
+
+
+_NEW_YEAR_RX = _rx(rf"{_ART}(?:عام الجديد|سنه الجديده)(?! (?:الدراسي|الدراسيه|المالي|الماليه|الهجري|الهجريه))")
 
 
 def _h_year(m: re.Match[str], ctx: _Ctx) -> _C | None:
@@ -559,18 +759,26 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> _C | None:
     if suf.startswith("ه") or "هجر" in suf:
         g = _hijri_to_greg(y, 7, 1)  # the Gregorian year holding most of the Hijri year
         if g is None:
-            return _C(ns, ne, "DATE", None, None, "hijri date out of range", gran="Y")
+            return _C(ns, ne, "DATE", None, None, None, gran="Y", note="hijri date out of range")
         return _C(ns, ne, "DATE", f"{g.year:04d}", gran="Y")
     if not cue and not suf:
         # a bare year after منذ / حتى / بحلول / قبل / بعد / خلال: the plausible range only
         pw = _strip_conj(_prev_word(ctx, ns))
-        if pw not in ("منذ", "حتى", "حتي", "بحلول", "خلال", "مطلع", "اواخر", "اوائل", "نهايه", "بدايه", "منتصف") or not 1900 <= y <= 2100:
+        if not 1900 <= y <= 2100:
+            return None
+        if pw in ("في", "من"):
+            # في 2019 at the end of a clause (في 2019، / في 2025 و2026), الربع الأول من 2023
+            if not (_YEAR_END.match(ctx.text, ne) or (pw == "من" and _PART_OF.search(ctx.text, max(0, ns - 30), ns))):
+                return None
+        elif pw not in ("منذ", "حتى", "حتي", "بحلول", "خلال", "مطلع", "اواخر", "اوائل", "نهايه", "بدايه", "منتصف"):
             return None
     elif not 1000 <= y <= 2199:
         return None
     return _C(ns, ne, "DATE", f"{y:04d}", gran="Y")
 
 
+_YEAR_END = re.compile(r" ?(?:[.،,؛:)\n]|$| و ?[12][0-9]{3}(?![0-9]))")
+_PART_OF = re.compile(r"(?:ربع|نصف|ثلث) \w+ من $")
 _YEAR_RX = _rx(rf"(?:(?P<cue>(?:ال)?(?:عام|سنه|عامي|سنتي)) )?(?P<yy>[0-9]{{4}})(?P<ys>{_GSUF}|{_HSUF})?")
 
 
@@ -611,10 +819,10 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _C | None:
 _REL_DAYS: dict[str, int] = {
     "امس": -1, "البارحه": -1, "يوم امس": -1, "اليوم": 0, "غدا": 1, "يوم غد": 1, "غد": 1,
     "اول امس": -2, "اول من امس": -2, "امس الاول": -2, "قبل امس": -2,
-    "بعد غد": 2, "بعد الغد": 2, "الليله الماضيه": -1, "الامس": -1,
+    "بعد غد": 2, "بعد الغد": 2, "الليله الماضيه": -1, "الامس": -1, "الليله": 0,
 }
 _WEEKDAY_RX = _rx(
-    rf"(?:(?P<pod>{_POD}) )?(?:(?P<rel>امس|اليوم|غدا|البارحه) )?(?:(?P<yawm>يوم) )?"
+    rf"(?:(?P<pod>{_POD}) )?(?:(?P<rel>امس|اليوم|غدا|البارحه|(?<=[^\W\d_] )غد) )?(?:(?P<yawm>يوم) )?"
     rf"(?P<wd>{_WEEKDAY})(?: (?P<dir>{_DIR}|هذا))?"
 )
 
@@ -627,6 +835,15 @@ def _h_relday(m: re.Match[str], ctx: _Ctx) -> _C | None:
         rel = "ا" + rel  # للیوم: the proclitic ل swallowed the article's alef
     pod = W.POD.get(_canon(m.group("pod") or ""), None)
     if rel == "الليله الماضيه":
+        pod = "NI"
+    if rel == "غد" and not pod:
+        return None  # غد alone is "the morrow"; صباح غد, مساء غد are days
+    if rel == "الليله":
+        pw, nw = _strip_conj(_prev_word(ctx, ns)), _next_word(ctx, ne)
+        if pod or pw in ("تلك", "ذات", "نفس", "طوال", "طيله") or nw in (
+            "نفسها", "ذاتها", "التي", "الاولي", "الثانيه", "الاخيره", "السابقه", "التاليه", "الموعوده",
+        ):
+            return None
         pod = "NI"
     if rel == "اليوم" and not pod:
         pw, nw = _strip_conj(_prev_word(ctx, ns)), _next_word(ctx, ne)
@@ -645,7 +862,7 @@ def _h_relday(m: re.Match[str], ctx: _Ctx) -> _C | None:
 
 _RELDAY_RX = _rx(
     rf"(?:(?P<pod>{_POD}) )?(?P<rel>اول (?:من )?امس|امس الاول|قبل امس|بعد (?:ال)?غد|يوم (?:امس|غد)|{_ART}ليله الماضيه"
-    rf"|امس|البارحه|{_ART}امس|{_ART}يوم|غدا)"
+    rf"|امس|البارحه|{_ART}امس|{_ART}يوم|غدا|(?<=[^\W\d_] )غد(?= |$|[^\w])|{_ART}ليله(?! الماضيه))"
 )
 
 _PERIOD_UNITS: dict[str, str] = {"عام": "Y", "سنه": "Y", "شهر": "M", "اسبوع": "W", "عقد": "DE", "قرن": "CE"}
@@ -803,9 +1020,12 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _C | None:
                 return None
     elif implied is not None:
         n = implied
-    elif unit_w in W.SINGULAR_UNITS:
+    elif unit_w in W.SINGULAR_UNITS or unit_w in _ACC_SINGULAR:
         pw = _strip_conj(_prev_word(ctx, m.start("unit")))
-        if not (since or m.group("one") or pw in ("مده", "لمده", "طوال", "طيله", "مدار", "مدي")):
+        if not (
+            since or m.group("one") or m.group("zaman") or pw in ("مده", "لمده", "طوال", "طيله", "مدار", "مدي")
+            or (unit_w in _ACC_SINGULAR and (pw.startswith(("استمر", "استغرق", "دام")) or pw in _LASTING_VERBS))
+        ):
             return None
         n = 1
     else:  # a bare plural: منذ سنوات, لسنوات
@@ -818,9 +1038,15 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _C | None:
     return _C(ns, ne, "DURATION", _unit_dur(letters, n, is_time), mod, gran="")
 
 
+_ACC_SINGULAR = frozenset({"عاما", "شهرا", "اسبوعا", "يوما", "عقدا", "قرنا"})
+# verbs after which an accusative singular unit is a duration: استمرت أسبوعا، أمضى عاما
+_LASTING_VERBS = frozenset({
+    "امضي", "امضت", "امضوا", "قضي", "قضت", "قضوا", "مكث", "مكثت", "ظل", "ظلت", "بقي", "بقيت", "تستمر", "يستمر",
+    "تستغرق", "يستغرق", "دامت", "يدوم", "تدوم",
+})
 _DURATION_RX = _rx(
     rf"(?P<since>منذ )?(?:(?P<apx>{_APPROX}) )?(?:(?P<num>{_NUM}|{_alt(W.VAGUE_COUNT)}) )?(?P<unit>{_UNIT})"
-    rf"(?: (?P<one>واحد|واحده|كامل|كامله))?(?P<half> و ?نصف)?(?! ?[0-9])"
+    rf"(?: (?P<one>واحد|واحده|كامل|كامله))?(?P<half> و ?نصف)?(?P<zaman> من الزمن)?(?! ?[0-9])"
 )
 
 
@@ -862,11 +1088,95 @@ _AGO_RX = _rx(
 )
 
 
+def _count_unit(m: re.Match[str]) -> tuple[str, int] | None:
+    """(TIMEX3 unit letter, count) of the ``num``/``unit`` groups: ثلاثة أيام → ("D", 3), يومين → ("D", 2)."""
+    unit_w = _canon(m.group("unit"))
+    letters, implied, is_time = W.UNITS[unit_w]
+    if is_time or letters not in ("D", "W", "M", "Y"):
+        return None
+    numtxt = m.group("num")
+    if numtxt is not None:
+        if implied is not None:
+            return None
+        n = _num(numtxt)
+    elif implied is not None:
+        n = implied
+    elif unit_w in W.SINGULAR_UNITS or unit_w in ("عاما", "شهرا", "اسبوعا", "يوما"):
+        n = 1
+    else:
+        return None
+    if n is None or n != int(n) or n <= 0:
+        return None
+    return letters, int(n)
+
+
+def _h_after(m: re.Match[str], ctx: _Ctx) -> _C | None:
+    """بعد ثلاثة أيام: the date three days after publication in a future clause;
+    in a past clause three days after the date the text last gave (same or
+    previous sentence), else the plain duration (``ثلاثة أيام`` → P3D)."""
+    ns, ne = m.span("x")
+    cu = _count_unit(m)
+    if cu is None:
+        return None
+    letters, k = cu
+    mod = W.APPROX.get(_canon(m.group("apx") or ""), None)
+    if ctx.tense(ns, ne) > 0:
+        if letters == "D":
+            return _rel(ctx, ns, ne, "DATE", lambda p: _iso(p + dt.timedelta(days=k)), "D", mod)
+        if letters == "W":
+            return _rel(ctx, ns, ne, "DATE", lambda p: _week(p + dt.timedelta(weeks=k)), "W", mod)
+        if letters == "M":
+            return _rel(ctx, ns, ne, "DATE", lambda p: _ym(*_shift_month(p.year, p.month, k)), "M", mod)
+        return _rel(ctx, ns, ne, "DATE", lambda p: f"{p.year + k:04d}", "Y", mod)
+    ds, de = m.span("dur")
+    fb = _C(ds, de, "DURATION", _unit_dur(letters, k, False), mod)
+    return _C(ns, ne, "DATE", None, mod, narr=(letters, k, ""), near=True, fallback=fb, gran=letters)
+
+
+_AFTER_RX = _rx(
+    rf"بعد (?P<dur>(?:(?P<apx>{_APPROX}) )?(?:(?P<num>{_NUM}) )?(?P<unit>{_UNIT}))(?! ?[0-9])(?! (?:من|علي|ان|ما|اخري|اخر)(?!\w))"
+)
+
+
+def _h_then(m: re.Match[str], ctx: _Ctx) -> _C | None:
+    """بعد ذلك بيومين / قبل ذلك بأسبوع / بعدها بشهر: k units from the date the text last gave."""
+    ns, ne = m.span("x")
+    cu = _count_unit(m)
+    if cu is None:
+        return None
+    letters, k = cu
+    if m.group("dir") == "قبل":
+        k = -k
+    return _C(ns, ne, "DATE", None, narr=(letters, k, ""), gran=letters)
+
+
+_THEN_RX = _rx(
+    rf"(?P<dir>بعد|قبل)(?: ذلك(?: اليوم| التاريخ)?|ها|ه) ?ب(?:(?P<num>{_NUM}) )?(?P<unit>{_UNIT})(?! ?[0-9])"
+)
+
+
+def _h_next_day(m: re.Match[str], ctx: _Ctx) -> _C | None:
+    """اليوم التالي، صباح اليوم التالي، الأسبوع التالي، العام التالي، اليوم نفسه: from the last date given."""
+    ns, ne = m.span("x")
+    unit = {"يوم": "D", "اسبوع": "W", "شهر": "M", "عام": "Y", "سنه": "Y"}[m.group("u")]
+    k = 0 if m.group("same") else 1
+    pod = W.POD.get(_canon(m.group("pod") or ""), "")
+    return _C(ns, ne, "TIME" if pod else "DATE", None, narr=(unit, k, pod), gran="T" if pod else unit)
+
+
+_NEXT_DAY_RX = _rx(
+    rf"(?:(?P<pod>{_POD}) )?{_ART}(?P<u>يوم|اسبوع|شهر|عام|سنه)(?: (?:التالي|التاليه|اللاحق|اللاحقه|الموالي)|(?P<same> (?:نفسه|ذاته|عينه|نفسها|ذاتها)))"
+)
+
+
 def _h_plural_ref(m: re.Match[str], ctx: _Ctx) -> _C | None:
     """الأسابيع الأخيرة → PAST_REF, الأيام المقبلة → FUTURE_REF, الأيام الثلاثة الماضية → P3D."""
     ns, ne = m.span("x")
-    d = _canon(m.group("pd1") or m.group("pd2") or m.group("pd3"))
+    d = _canon(m.group("pd1") or m.group("pd2") or m.group("pd3") or m.group("pd4"))
     future = d in W.NEXT_DIR or d.endswith(("المقبله", "القادمه"))
+    if m.group("pu3"):
+        letters, _, is_time = W.UNITS[_canon(m.group("pu3"))]
+        return _C(ns, ne, "DURATION", _unit_dur(letters, 2, is_time))
     numtxt = m.group("pnum") or m.group("pnum2")
     if numtxt:
         n = _num(numtxt)
@@ -883,7 +1193,8 @@ _PL_DIRS = r"(?:الماضيه|الاخيره|المنصرمه|السابقه|ا
 _PLURAL_RX = _rx(
     rf"(?:{_ART}(?P<pu>{_PL_NOUNS}) (?:ال)?(?P<pnum>{_NUM}) (?P<pd1>{_PL_DIRS})"
     rf"|ال ?(?P<pnum2>[0-9]+) (?P<pu2>{_UNIT}) (?P<pd2>{_PL_DIRS})"
-    rf"|{_ART}{_PL_NOUNS} (?P<pd3>{_PL_DIRS}))"
+    rf"|{_ART}{_PL_NOUNS} (?P<pd3>{_PL_DIRS})"
+    rf"|{_ART}(?P<pu3>اسبوعين|يومين|شهرين|عامين|سنتين|عقدين|ساعتين) (?P<pd4>الماضيين|الاخيرين|المقبلين|القادمين|الفائتين))"
 )
 
 
@@ -895,7 +1206,7 @@ _REFS: dict[str, str] = {
     "مستقبلا": "FUTURE_REF", "المستقبل القريب": "FUTURE_REF", "المستقبل البعيد": "FUTURE_REF",
     "المستقبل المنظور": "FUTURE_REF", "وقت لاحق": "FUTURE_REF", "لاحقا": "FUTURE_REF", "قريبا": "FUTURE_REF",
     "وقت قريب": "FUTURE_REF", "القريب العاجل": "FUTURE_REF",
-    "وقت سابق": "PAST_REF", "سابقا": "PAST_REF", "الاونه الاخيره": "PAST_REF", "الماضي القريب": "PAST_REF",
+    "وقت سابق": "PAST_REF", "سابقا": "PAST_REF", "مؤخرا": "PAST_REF", "موخرا": "PAST_REF", "الاونه الاخيره": "PAST_REF", "الماضي القريب": "PAST_REF",
 }
 # words that are references only after في (في المستقبل, في الماضي) or منذ (منذ فترة طويلة)
 _REFS_AFTER_FI: dict[str, str] = {"المستقبل": "FUTURE_REF", "الماضي": "PAST_REF"}
@@ -1004,6 +1315,10 @@ def _h_time(m: re.Match[str], ctx: _Ctx) -> _C | None:
     hm = f"T{h:02d}:{mi:02d}"
     c = _rel(ctx, ns, ne, "TIME", lambda p: _iso(p) + hm, "T")
     c.hm = hm
+    c.floating = True
+    zone = m.group("tzn") or m.group("tzn2")
+    if zone is not None:
+        c.tz = W.TIME_ZONES.get(_canon(zone).replace(" .", ".").replace(". ", "."), "Z")
     return c
 
 
@@ -1011,6 +1326,7 @@ _TIME_RX = _rx(
     rf"(?:(?P<art>{_ART}ساعه) )?(?:(?P<hw>{_alt(W.HOUR_WORDS)})|(?P<h>[0-2]?[0-9])(?:[:.](?P<mi>[0-5][0-9]))?)"
     rf"(?P<frac> (?:و ?النصف|و ?الربع|الا ربعا?|و ?(?P<fm>[0-9]{{1,2}}|{_NUMW}) (?:دقيقه|دقائق)))?"
     rf"(?: (?P<adv>{_alt(W.POD_ADV)})(?! (?:{_WEEKDAY}|امس|اليوم|غد|يوم)(?!\w)))?"
+    rf"(?: (?:ب|و)?(?:ال)?توقيت (?P<tzn>{_alt(W.TIME_ZONES)})| \(?(?P<tzn2>gmt|utc|ت ?\. ?غ|ت غ)\)?(?=\W|$))?"
 )
 
 _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
@@ -1027,6 +1343,12 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_SEASON_RX, _h_season),
     (_DURATION_RX, _h_duration),
     (_AGO_RX, _h_ago),
+    (_AFTER_RX, _h_after),
+    (_HIJRI_NOYEAR_RX, _h_hijri_noyear),
+    (_HOLIDAY_RX, _h_holiday),
+    (_NEW_YEAR_RX, _h_new_year),
+    (_THEN_RX, _h_then),
+    (_NEXT_DAY_RX, _h_next_day),
     (_PLURAL_RX, _h_plural_ref),
     (_REF_RX, _h_ref),
     (_SET_RX, _h_set),
@@ -1043,10 +1365,31 @@ _TIME_JOIN_RX = re.compile(r"^ ?[،,]? ?(?:من )?(?:يوم )?$")
 _DATE_TIME_JOIN_RX = re.compile(r"^ ?[،,\-–|]? ?(?:في )?(?:تمام )?$")
 
 
+_WEEK_OF_RX = re.compile(rf"{_B}{_PRE}(?P<w>{_ART}اسبوع (?P<ord>الاول|الثاني|الثالث|الرابع|الاخير) (?:من )?(?:شهر )?)$")
+_WEEK_ORD = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 0}
+
+
 def _apply_mods(c: _C, ctx: _Ctx) -> None:
-    """Widen a period to the modifier before it: مطلع العام القادم (START), النصف الأول من 2020 (H1)."""
+    """Widen a period to the modifier before it: مطلع العام القادم (START), النصف الأول من 2020 (H1),
+    الأسبوع الثاني من يناير (the ISO week holding 8 January)."""
     if c.type != "DATE" or c.gran not in ("Y", "M", "W", "DE", "CE", "S"):
         return
+    if c.gran == "M":
+        wm = _WEEK_OF_RX.search(ctx.text, max(0, c.ns - 30), c.ns)
+        if wm:
+            c.ns = wm.start("w")
+            parts = _value_parts(c.value)
+            if parts is not None and parts[1] is not None:
+                y, mo = parts[0], parts[1]
+                n = _WEEK_ORD[wm.group("ord")]
+                if n:
+                    day = dt.date(y, mo, 1) + dt.timedelta(days=7 * (n - 1))
+                else:
+                    ny, nm = _shift_month(y, mo, 1)
+                    day = dt.date(ny, nm, 1) - dt.timedelta(days=1)
+                c.value = _week(day)
+            c.gran = "W"
+            return
     m = _MOD_PREFIX_RX.search(ctx.text, max(0, c.ns - 40), c.ns)
     if not m:
         return
@@ -1114,19 +1457,132 @@ def _join_times(cands: list[_C], ctx: _Ctx) -> list[_C]:
                     elif pod == "MI" and 1 <= h <= 6:
                         h += 12
                     value = f"{d.value[:10]}T{h:02d}:{mi}"
-                out.append(_C(c.ns, d.ne, "TIME", value, None, d.anchor, gran="T"))
+                out.append(_C(c.ns, d.ne, "TIME", value, None, d.anchor, gran="T", tz=c.tz))
                 i += 2
                 continue
         if c.gran == "D" and i + 1 < len(cands) and "T" not in (c.value or ""):
             t = cands[i + 1]
             if t.gran == "T" and _DATE_TIME_JOIN_RX.match(ctx.text[c.ne : t.ns]):
                 value = c.value[:10] + t.hm if c.value is not None and t.hm else None
-                out.append(_C(c.ns, t.ne, "TIME", value, None, c.anchor, gran="T"))
+                out.append(_C(c.ns, t.ne, "TIME", value, None, c.anchor, gran="T", tz=t.tz))
                 i += 2
                 continue
         out.append(c)
         i += 1
     return out
+
+
+_VALUE_DAY = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?(?![0-9W])")
+
+
+def _value_parts(v: str | None) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of a calendar value (2021, 2021-02, 2021-02-16, 2021-02-16TMO); None otherwise."""
+    if not v:
+        return None
+    m = _VALUE_DAY.match(v)
+    if not m or len(m.group(1)) != 4 or (v[4:5] not in ("", "-", "T")):
+        return None
+    y = int(m.group(1))
+    mo = int(m.group(2)) if m.group(2) else None
+    d = int(m.group(3)) if m.group(3) else None
+    return y, mo, d
+
+
+def _narrative_value(unit: str, k: int, pod: str, parts: tuple[int, int | None, int | None]) -> str | None:
+    """The value k units after an anchor (year, month, day), or None when the anchor is too coarse."""
+    y, mo, d = parts
+    if unit in ("D", "W"):
+        if mo is None or d is None:
+            return None
+        day = dt.date(y, mo, d) + dt.timedelta(days=k * (7 if unit == "W" else 1))
+        return _iso(day) + (f"T{pod}" if pod else "")
+    if unit == "M":
+        if mo is None:
+            return None
+        return _ym(*_shift_month(y, mo, k))
+    return f"{y + k:04d}"
+
+
+def _resolve_narrative(cands: list[_C], ctx: _Ctx) -> list[_C]:
+    """Anchor narrative expressions on the last date the text gave, in text order.
+
+    ``اليوم التالي`` / ``بعد ذلك بيومين`` take the last calendar value found
+    before them (their ``anchor`` becomes that timex's id, TIMEX3
+    ``anchorTimeID``); ``بعد ثلاثة أيام`` in a past clause and a clock time
+    without a day of its own look only at this sentence and the one before.
+    Without an anchor the first two get ``value=None, anchor="missing"``;
+    the others keep their fallback (the duration; the publication day).
+    """
+    out: list[_C] = []
+    last: tuple[int, tuple[int, int | None, int | None], int] | None = None  # (index, parts, sentence)
+    for c in cands:
+        sent = bisect.bisect_right(ctx.sent_starts, c.ns) - 1
+        usable = last is not None and (not (c.near or c.floating) or last[2] >= sent - 1)
+        if usable and c.floating and last is not None and last[2] < sent:
+            usable = _tense_agrees(ctx, c, last[1])  # a clock time in the next sentence: same story only
+        if c.narr is not None:
+            value = _narrative_value(c.narr[0], c.narr[1], c.narr[2], last[1]) if usable and last else None
+            if value is not None and last is not None:
+                c.value, c.anchor = value, f"t{last[0] + 1}"
+            elif c.fallback is not None:
+                c = c.fallback
+            else:
+                c.value, c.anchor = None, NO_ANCHOR
+        elif c.floating and usable and last is not None and c.hm and last[1][2] is not None:
+            y, mo, d = last[1]
+            c.value = f"{y:04d}-{mo:02d}-{d:02d}{c.hm}"
+            c.anchor = f"t{last[0] + 1}"
+            c.floating = False
+        if c.hm and out and out[-1].hm and c.value and out[-1].value and c.value[:10] == out[-1].value[:10]:
+            # من الساعة التاسعة مساء حتى الساعة الثانية فجرا: the end is on the next day
+            if c.hm < out[-1].hm and _strip_conj(_prev_word(ctx, c.ns)) in ("حتى", "حتي", "الى"):
+                nd = dt.date.fromisoformat(c.value[:10]) + dt.timedelta(days=1)
+                c.value = _iso(nd) + c.value[10:]
+        out.append(c)
+        parts = _value_parts(c.value)
+        if parts is not None and not c.floating and c.type in ("DATE", "TIME"):
+            last = (len(out) - 1, parts, sent)
+    return out
+
+
+def _tense_agrees(ctx: _Ctx, c: _C, parts: tuple[int, int | None, int | None]) -> bool:
+    """Whether a clock time's clause tense fits a date from the sentence before (past ↔ not after
+    publication, future ↔ not before it); a clause without a cue never takes it."""
+    if ctx.pub is None or parts[1] is None or parts[2] is None:
+        return False
+    t = ctx.tense(c.ns, c.ne)
+    day = dt.date(parts[0], parts[1], parts[2])
+    return (t < 0 and day <= ctx.pub) or (t > 0 and day >= ctx.pub)
+
+
+def _apply_zones(cands: list[_C]) -> None:
+    """14:30 بتوقيت غرينتش → …T14:30Z; بتوقيت دمشق → the zone's UTC offset on that day."""
+    for c in cands:
+        if not c.tz or c.value is None or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}", c.value):
+            continue
+        if c.tz == "Z":
+            c.value += "Z"
+            continue
+        off = _utc_offset(c.tz, c.value)
+        if off is not None:
+            c.value += off
+
+
+def _utc_offset(zone: str, local: str) -> str | None:
+    """``+03:00`` for an IANA zone at a local ``YYYY-MM-DDThh:mm`` (None when the tz database lacks it)."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        hh = min(int(local[11:13]), 23)
+        when = dt.datetime(int(local[:4]), int(local[5:7]), int(local[8:10]), hh, int(local[14:16]), tzinfo=ZoneInfo(zone))
+    except (ValueError, KeyError, OSError, ImportError):
+        return None
+    delta = when.utcoffset()
+    if delta is None:
+        return None
+    mins = int(delta.total_seconds() // 60)
+    sign = "+" if mins >= 0 else "-"
+    return f"{sign}{abs(mins) // 60:02d}:{abs(mins) % 60:02d}"
 
 
 def _select(cands: list[_C]) -> list[_C]:
@@ -1185,8 +1641,10 @@ def find_timexes(doc: Document) -> tuple[Timex, ...]:
         _apply_mods(c, ctx)
     chosen = _select(chosen)  # a widened span may now overlap a neighbour
     chosen = _join_times(chosen, ctx)
+    chosen = _resolve_narrative(chosen, ctx)
+    _apply_zones(chosen)
     out: list[Timex] = []
     for c in sorted(chosen, key=lambda c: c.ns):
         s, e = norm.span(c.ns, c.ne)
-        out.append(Timex(f"t{len(out) + 1}", s, e, text[s:e], c.type, c.value, c.mod, c.anchor))
+        out.append(Timex(f"t{len(out) + 1}", s, e, text[s:e], c.type, c.value, c.mod, c.anchor, c.note))
     return tuple(out)
