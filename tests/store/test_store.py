@@ -86,32 +86,43 @@ def test_reprints_share_a_story_and_events_fuse(db_url: str, example_docs: list)
 
 
 def test_event_filters(db_url: str, example_docs: list) -> None:
+    from khabar.events.export import event_rows
+    from khabar.store.rows import COLUMNS
+
     store = Store(db_url)
     for doc in example_docs:
         store.add_record(doc.to_dict())
     rows = list(store.iter_events())
     assert len(rows) == sum(len(d.events) for d in example_docs)
+    assert all(tuple(r) == COLUMNS for r in rows)
+    # the per-document columns are exactly khabar.events.export.event_rows of the extracted document
+    by_doc = {d.id: {r["event_id"]: r for r in event_rows(d)} for d in example_docs}
+    for r in rows:
+        assert as_json({k: v for k, v in by_doc[r["doc_id"]][r["event_id"]].items()}) == as_json({k: r[k] for k in by_doc[r["doc_id"]][r["event_id"]]})
+        assert r["outlet"] == "khabar examples (written for the project)" and r["story_id"] and r["corpus_event_id"]
     first = rows[0]
     doc = next(d for d in example_docs if d.id == first["doc_id"])
-    # provenance: spans point into the stored text
-    assert doc.text[first["trigger_start"] : first["trigger_end"]] == first["trigger"]
-    assert first["sentence"] == doc.text[first["sentence_start"] : first["sentence_end"]]
+    assert doc.text[first["trigger_start"] : first["trigger_end"]] == first["trigger_text"]
+    assert first["sentence_text"] == doc.text[first["sentence_start"] : first["sentence_end"]]
     types = {r["event_type"] for r in rows}
     t = sorted(types)[0]
     assert {r["event_type"] for r in store.iter_events(EventFilter(type=t.lower()))} == {t}
     assert len(list(store.iter_events(EventFilter(type=t)))) == sum(1 for r in rows if r["event_type"] == t)
-    with_country = [r for r in rows if r["source_country"] == "USA" or r["target_country"] == "USA" or r["location_country"] == "USA"]
+    with_country = [r for r in rows if "USA" in (r["source_country"], r["target_country"], r["location_country"])]
     assert len(list(store.iter_events(EventFilter(country="usa")))) == len(with_country) > 0
-    day = min(r["event_date"] for r in rows if r["event_date"])
+    day = min(r["event_day"] for r in rows if r["event_day"])
     since = list(store.iter_events(EventFilter(since=dt.date.fromisoformat(day) + dt.timedelta(days=1))))
-    assert all(r["event_date"] > day for r in since) and len(since) < len(rows)
-    # text search over normalized Arabic: a spelling with hamza/diacritics finds the plain one
-    hit = next(r for r in rows if "بغداد" in (r["sentence"] or ""))
+    assert all(r["event_day"] > day for r in since) and len(since) < len(rows)
+    until = list(store.iter_events(EventFilter(until=dt.date.fromisoformat(day))))
+    assert until and all(r["event_day"] == day for r in until)
+    # text search over normalized Arabic: a spelling with diacritics finds the plain one
+    hit = next(r for r in rows if "بغداد" in (r["sentence_text"] or ""))
     found = list(store.iter_events(EventFilter(text="بَغداد")))
-    assert hit["event_id"] in {r["event_id"] for r in found}
-    assert all("بغداد" in r["sentence"] for r in found)
-    actor = next(r["source_actor"] for r in rows if r["source_actor"])
-    assert all(actor in (r["source_actor"], r["target_actor"]) or actor.lower() in str(r).lower() for r in store.iter_events(EventFilter(actor=actor)))
+    assert (hit["doc_id"], hit["event_id"]) in {(r["doc_id"], r["event_id"]) for r in found}
+    assert all("بغداد" in r["sentence_text"] for r in found)
+    actor = next(r["source_name"] for r in rows if r["source_name"])
+    by_actor = list(store.iter_events(EventFilter(actor=actor.upper())))
+    assert by_actor and all(actor in (r["source_name"], r["target_name"]) for r in by_actor)
     store.close()
 
 

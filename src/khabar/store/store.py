@@ -457,16 +457,16 @@ class Store:
         return rows
 
     def iter_events(self, filters: EventFilter | None = None) -> Iterator[dict[str, Any]]:
-        """Stream event rows (POLECAT-like, see :func:`khabar.store.rows.event_row`) that pass ``filters``.
+        """Stream event rows (columns :data:`khabar.store.rows.COLUMNS`) that pass ``filters``.
 
-        Rows come ordered by document and event; memory is one document's records at a time.
+        Rows come ordered by document and event; memory holds one document at a time.
         """
-        from khabar.store.rows import event_row
+        from khabar.store.rows import COLUMNS, rows_for_record
 
         f = filters or EventFilter()
         e, d = S.events, S.documents
         q = (
-            select(e.c.doc_id, e.c.local_id, e.c.data, e.c.day, e.c.corpus_event_id, d.c.url, d.c.published, d.c.story_id, d.c.title, S.sources.c.name.label("outlet"))
+            select(e.c.doc_id, e.c.local_id, e.c.day, e.c.corpus_event_id, d.c.url, d.c.story_id, d.c.title, S.sources.c.name.label("outlet"))
             .join(d, d.c.id == e.c.doc_id)
             .outerjoin(S.sources, d.c.source_id == S.sources.c.id)
             .order_by(e.c.doc_id, e.c.ord)
@@ -490,19 +490,24 @@ class Store:
             q = q.where(e.c.doc_id == f.doc_id)
         if f.limit:
             q = q.limit(f.limit)
-        cache: tuple[str, dict[str, Any]] | None = None
+        cache: tuple[str, dict[str, dict[str, Any]]] | None = None
         with self.engine.connect() as c:
-            for r in c.execution_options(stream_results=True).execute(q).mappings():
+            for r in c.execution_options(stream_results=True, yield_per=500).execute(q).mappings():
                 if cache is None or cache[0] != r["doc_id"]:
-                    cache = (r["doc_id"], self._doc_context(c, r["doc_id"]))
-                yield event_row(r["data"], cache[1], doc_id=r["doc_id"], url=r["url"], outlet=r["outlet"] or _domain(r["url"]), published=r["published"], story_id=r["story_id"], corpus_event_id=r["corpus_event_id"], day=r["day"], title=r["title"])
-
-    def _doc_context(self, c: Any, doc_id: str) -> dict[str, Any]:
-        text = c.execute(select(S.documents.c.text).where(S.documents.c.id == doc_id)).scalar_one()
-        sents = [(s, e) for s, e in c.execute(select(S.sentences.c.start, S.sentences.c.end).where(S.sentences.c.doc_id == doc_id).order_by(S.sentences.c.idx))]
-        ents = {r[0]["id"]: r[0] for r in c.execute(select(S.entities.c.data).where(S.entities.c.doc_id == doc_id))}
-        tx = {r[0]["id"]: r[0] for r in c.execute(select(S.timexes.c.data).where(S.timexes.c.doc_id == doc_id))}
-        return {"text": text, "sentences": sents, "entities": ents, "timexes": tx}
+                    rec = self.get_record(r["doc_id"])
+                    cache = (r["doc_id"], rows_for_record(rec) if rec else {})
+                base = cache[1].get(r["local_id"])
+                if base is None:
+                    continue
+                extra = {
+                    "event_day": r["day"].isoformat() if r["day"] else None,
+                    "outlet": r["outlet"] or _domain(r["url"]),
+                    "title": r["title"],
+                    "story_id": r["story_id"],
+                    "corpus_event_id": r["corpus_event_id"],
+                }
+                row = {**base, **extra}
+                yield {k: row.get(k) for k in COLUMNS}
 
     def corpus_events(self, story_id: int | None = None) -> list[dict[str, Any]]:
         """Fused corpus-level events with the documents that report each (``docs``: list of doc ids)."""

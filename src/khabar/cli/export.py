@@ -1,0 +1,116 @@
+"""``khabar events`` and ``khabar export``: query stored events, write CSV/JSONL/Parquet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from khabar.errors import ConfigError
+
+__all__ = ["events", "export"]
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def _date(v: str | None, opt: str) -> dt.date | None:
+    if v is None:
+        return None
+    try:
+        return dt.date.fromisoformat(v)
+    except ValueError:
+        raise ConfigError(f"{opt} {v!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _filter(since, until, type_, actor, country, text, limit):  # type: ignore[no-untyped-def]
+    from khabar.doc import PLOVER_TYPES
+    from khabar.store import EventFilter
+
+    if type_ and type_.upper() not in PLOVER_TYPES:
+        raise ConfigError(f"--type {type_!r} is not a PLOVER type; use one of {', '.join(PLOVER_TYPES)}")
+    return EventFilter(since=_date(since, "--since"), until=_date(until, "--until"), type=type_, actor=actor, country=country, text=text, limit=limit)
+
+
+_DB = typer.Option("--db", help="Database URL or SQLite path (default $KHABAR_DB, else ./khabar.db).")
+_SINCE = typer.Option("--since", help="Events on or after this day (YYYY-MM-DD; the event's date, else the publication date).")
+_UNTIL = typer.Option("--until", help="Events on or before this day (YYYY-MM-DD).")
+_TYPE = typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")
+_ACTOR = typer.Option("--actor", help="Source or target actor: part of its English name, Arabic text, KB id or key.")
+_COUNTRY = typer.Option("--country", help="ISO 3166 alpha-3 code of the source, target or place, e.g. IRQ.")
+_TEXT = typer.Option("--text", help="Words in the event's sentence (Arabic, matched after normalization).")
+
+
+def events(
+    db: Annotated[Optional[str], _DB] = None,
+    since: Annotated[Optional[str], _SINCE] = None,
+    until: Annotated[Optional[str], _UNTIL] = None,
+    type_: Annotated[Optional[str], _TYPE] = None,
+    actor: Annotated[Optional[str], _ACTOR] = None,
+    country: Annotated[Optional[str], _COUNTRY] = None,
+    text: Annotated[Optional[str], _TEXT] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many events.", min=1)] = 50,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="table (readable) or jsonl (one row per line).")] = ShowFormat.table,
+) -> None:
+    """List stored events that match the filters.
+
+    Example:
+
+        khabar events --db corpus.db --type ASSAULT --country IRQ --since 2024-01-01
+    """
+    from khabar.store import Store
+
+    rows = Store(db).iter_events(_filter(since, until, type_, actor, country, text, limit))
+    if fmt is ShowFormat.jsonl:
+        for r in rows:
+            typer.echo(json.dumps(r, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title="khabar events")
+    for col in ("day", "type", "source", "target", "place", "trigger", "outlet", "doc"):
+        t.add_column(col)
+    n = 0
+    for r in rows:
+        n += 1
+        t.add_row(r["event_day"] or "", r["event_type"], r["source_name"] or r["source_text"] or "", r["target_name"] or r["target_text"] or "", r["location_name"] or r["location_text"] or "", r["trigger_text"], r["outlet"] or "", f"{r['doc_id']}:{r['event_id']}")
+    Console().print(t if n else "no events match")
+
+
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, jsonl or parquet.")],
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Output file (default: standard output; required for parquet).")] = None,
+    db: Annotated[Optional[str], _DB] = None,
+    since: Annotated[Optional[str], _SINCE] = None,
+    until: Annotated[Optional[str], _UNTIL] = None,
+    type_: Annotated[Optional[str], _TYPE] = None,
+    actor: Annotated[Optional[str], _ACTOR] = None,
+    country: Annotated[Optional[str], _COUNTRY] = None,
+    text: Annotated[Optional[str], _TEXT] = None,
+) -> None:
+    """Export stored events (POLECAT-like columns with provenance) to CSV, JSONL or Parquet.
+
+    Example:
+
+        khabar export --format parquet --out events.parquet --db corpus.db --since 2024-01-01
+    """
+    from khabar.store import Store
+    from khabar.store.export import write_rows
+
+    if fmt is ExportFormat.parquet and (out is None or out == "-"):
+        raise ConfigError("Parquet is binary: give an output file with --out events.parquet")
+    n = write_rows(Store(db).iter_events(_filter(since, until, type_, actor, country, text, None)), fmt.value, out)  # type: ignore[arg-type]
+    if out and out != "-":
+        typer.echo(f"khabar export: {n} events → {out}", err=True)
