@@ -27,7 +27,8 @@ Metrics per kind (names used in :meth:`Report.to_dict` and the floors test):
 =============  ===========================================================
 entities       ``strict`` (span + label), ``lenient`` (overlap + label),
                ``linking`` (accuracy over lenient pairs: ``name_en`` equal
-               case-insensitively, or ``kb`` equal)
+               case-insensitively, or ``kb`` equal), ``coref`` (gold items
+               marked ``coref``: resolved to the same referent; issue 6)
 timexes        ``found`` (overlap), ``value`` (exact TIMEX3 string)
 quantities     ``found`` (overlap), ``value`` (value/min/max equal numbers)
 quotes         ``found`` (overlap >= 50 % of the gold span), ``speaker``,
@@ -155,7 +156,7 @@ KindScore = dict[str, Metric]
 
 def _empty_scores() -> dict[str, KindScore]:
     return {
-        "entities": {"strict": PRF(), "lenient": PRF(), "linking": Accuracy()},
+        "entities": {"strict": PRF(), "lenient": PRF(), "linking": Accuracy(), "coref": Accuracy()},
         "timexes": {"found": PRF(), "value": Accuracy()},
         "quantities": {"found": PRF(), "value": Accuracy()},
         "quotes": {"found": PRF(), "speaker": Accuracy(), "direct": Accuracy()},
@@ -486,6 +487,39 @@ def _score_entities(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]]
         out["linking"].count(name_ok or kb_ok)
 
 
+def _names_of(s: Any) -> frozenset[str]:
+    """The names in an English name, split at "and"/commas (``"A and B"`` → {a, b})."""
+    if not isinstance(s, str):
+        return frozenset()
+    return frozenset(x for x in (_name(p) for p in _AND.split(s)) if x)
+
+
+def _score_coref(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]], out: KindScore) -> None:
+    """Coreference accuracy (issue 6) over gold entities marked ``"coref": true``.
+
+    A coreferent mention is a short name (فؤاد after فؤاد حسين) or a description (الحلف،
+    الوزير، البلاد، الطرفان, a title resolved by date); optional or not, each is scored:
+    correct when a predicted entity — or a predicted nominal mention, from the record's
+    ``mentions`` list when it has one — overlaps it and names the same referent (``kb``
+    equal, or the same English name(s); ``"A and B"`` equals ``"B and A"``). A mention khabar
+    did not resolve counts as wrong, so this is recall-oriented.
+    """
+    acc = out["coref"]
+    assert isinstance(acc, Accuracy)
+    for g in gold:
+        if not g.get("coref"):
+            continue
+        gnames = _names_of(g.get("name_en"))
+        ok = False
+        for p in pred:
+            if not (int(p.get("start", -1)) < int(g["end"]) and int(g["start"]) < int(p.get("end", -1))):
+                continue
+            if (g.get("kb") is not None and g.get("kb") == p.get("kb")) or (gnames and gnames == _names_of(p.get("name_en"))):
+                ok = True
+                break
+        acc.count(ok)
+
+
 def _score_simple(
     gold: list[Mapping[str, Any]],
     pred: list[Mapping[str, Any]],
@@ -605,6 +639,7 @@ def score_document(gold: Mapping[str, Any] | Gold, predicted: Mapping[str, Any],
     # dates only) is not scored; an empty list means "annotated: none here".
     if "entities" in g:
         _score_entities(_items(g, "entities"), _items(predicted, "entities"), s["entities"])
+        _score_coref(_items(g, "entities"), _items(predicted, "entities") + _items(predicted, "mentions"), s["entities"])
     if "timexes" in g:
         _score_simple(_items(g, "timexes"), _items(predicted, "timexes"), s["timexes"], "value", _timex_value_ok)
     if "quantities" in g:

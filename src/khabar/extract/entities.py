@@ -126,6 +126,7 @@ _TITLE_OFFICE: tuple[tuple[str, tuple[str, ...] | None, str], ...] = (
     ("المرشد", None, "supreme_leader"), ("المدير العام", None, "director_general"),
 )
 _ORG_OFFICES = frozenset({"secretary_general", "director_general", "high_representative"})
+_PREP_MODS = frozenset({"في", "عن", "لدي"})  # normalized (لدى → لدي)
 
 # Words that may stand between a title and the name (adjectives of office, linking words).
 _MODIFIERS = (
@@ -138,6 +139,7 @@ _MODIFIERS = (
     "الأعمال", "للشؤون", "الإنسانية", "السياسية", "السياسي", "الأممي", "الأممية", "الدولي",
     "الدولية", "الروحي", "الأعلى", "مجلس", "المجلس", "لدى", "في", "خارجية", "دفاع", "داخلية",
     "عن", "الحزب", "حزب", "حركة", "الحركة", "مكتب", "المكتب", "للأمم", "المتحدة", "الشعبي",
+    "وزراء", "حكومة", "الوزراء", "الحكومة",
 )
 
 # Tokens that end a name (function words and frequent verbs of reporting).
@@ -153,6 +155,10 @@ _STOP = (
     "له", "لهم", "فيه", "فيها", "به", "بها", "عليه", "عليها", "منه", "منها", "إليه", "يذكر",
     "وأكد", "وأضاف", "ونقل", "نقل", "نقلت", "رئيس", "وزير", "وزيرة", "اتصالا", "اتصال", "بيانا",
     "بيان", "تصريح", "تصريحات", "كلمة", "لقاء", "زيارة", "مؤتمر", "السابق", "السابقة", "أيضا",
+    # cardinal number words (a count after a title phrase is not a name: رئيس وزراء هولندا أربعة عشر عاما)
+    "واحد", "واحدة", "اثنان", "اثنين", "ثلاث", "ثلاثة", "أربع", "أربعة", "خمس", "خمسة", "ست", "ستة",
+    "سبع", "سبعة", "ثماني", "ثمانية", "تسع", "تسعة", "عشر", "عشرة", "عشرين", "عشرون", "مئة", "مائة",
+    "ألف", "آلاف", "مليون", "عام", "عاما", "سنة", "سنوات", "شهر", "أشهر", "أسبوع", "يوما", "أيام",
 )
 
 # Prepositions, conjunctions and nouns of relation that take pronoun suffixes: a word made of
@@ -524,6 +530,8 @@ def _titled_people(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
             gaz_at[k] = c
     blocked = {c.ns for c in gaz if c.label != "PER"}
     per_at = {c.ns: c for c in gaz if c.label == "PER"}
+    # surnames of people the gazetteer found (برهم صالح → صالح)
+    short_names = {nt.text[c.ns:c.ne].split()[-1] for c in gaz if c.label == "PER" and " " in nt.text[c.ns:c.ne]}
     title_words = frozenset(t[0] for t in titles)
     out = []
     i = 0
@@ -563,6 +571,15 @@ def _titled_people(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
             else:
                 break
             steps += 1
+        if mod_words and mod_words[-1] in _PREP_MODS and not complement:
+            # الأمين العام للأمم المتحدة عن قلقه: a trailing preposition governs what follows,
+            # which is its object, not the holder's name
+            info = _title_info(hit, mod_words[:-1], mod_ents)
+            role = RolePhrase(toks[i][0] + off, toks[j - 2][1], " ".join(hit), **info)  # type: ignore[arg-type]
+            if roles is not None:
+                roles.append(role)
+            i = j
+            continue
         info = _title_info(hit, mod_words, mod_ents)
         role = RolePhrase(toks[i][0] + off, toks[j - 1][1], " ".join(hit), **info)  # type: ignore[arg-type]
         if roles is not None:
@@ -573,6 +590,8 @@ def _titled_people(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
             continue  # a known person: the gazetteer has it
         gap_ok = j < len(toks) and not nt.text[toks[j - 1][1]:toks[j][0]].strip()
         n = _name_after(toks, j, blocked, first_names, after_complement=complement) if gap_ok else 0
+        if n >= 2 and toks[j][2] in short_names and not kb.aliases(nt.text[toks[j][0]:toks[j + n - 1][1]]):
+            n = 1  # الرئيس صالح يعتزم: the surname of a person already named, then the verb
         if n:
             s, e = toks[j][0], toks[j + n - 1][1]
             cand = _Cand(s, e, "PER", "title", sector=role.sector, country=role.country)
@@ -652,22 +671,32 @@ def _coref(nt: NormalizedText, toks: list[tuple[int, int, str]], kept: list[_Can
             for w in (words[0], words[-1]):
                 if len(w) >= 3 and w not in stop and w not in mods:
                     by_token.setdefault(w, set()).add(c.canonical)
-    rep = {c.canonical: c for c in people if len(nt.text[c.ns:c.ne].split()) >= 2}
+    rep: dict[str, _Cand] = {}
+    for c in people:
+        if len(nt.text[c.ns:c.ne].split()) >= 2:
+            rep.setdefault(c.canonical, c)  # the first full mention
     cov = bytearray(len(nt.text) + 1)
     for c in kept:
+        if c.label == "NORP" and c.source == "gazetteer":
+            continue  # السوداني after محمد شياع السوداني: the surname may override an adjective
         cov[c.ns:c.ne] = b"\x01" * (c.ne - c.ns)
+    norp_at = {(c.ns, c.ne): c for c in kept if c.label == "NORP"}
     extra = []
     tok_keys = frozenset(by_token)
     for s, e, form in toks:
         if 1 in cov[s:e] or not by_token:
             continue
         off, rest = _strip(form, tok_keys)
-        canon = by_token.get(rest)
-        if not canon or len(canon) != 1:
+        # people named in full before this token (a later namesake does not make it ambiguous)
+        canon = {k for k in by_token.get(rest, ()) if k in rep and rep[k].ne <= s}
+        if len(canon) != 1:
             continue
-        p = rep.get(next(iter(canon)))
-        if p is None or p.ns > s:
+        p = rep[next(iter(canon))]
+        norp = norp_at.get((s + off, e))
+        if norp is not None and not _surname_reading(nt.text, e, p):
             continue
+        if norp is not None:
+            norp.label = ""  # dropped below: the person reading wins
         extra.append(_Cand(s + off, e, "PER", "coref", name_en=p.name_en, kb=p.kb, country=p.country,
                            canonical=p.canonical, sector=p.sector))
     # nominal mentions (الحلف → NATO) after a mention of the entity
@@ -683,6 +712,16 @@ def _coref(nt: NormalizedText, toks: list[tuple[int, int, str]], kept: list[_Can
             extra.append(_Cand(s + off, e, p.label, "coref", name_en=p.name_en, kb=p.kb, country=p.country,
                                canonical=p.canonical, sector=p.sector))
     return extra
+
+
+def _surname_reading(text: str, end: int, p: _Cand) -> bool:
+    """Whether an adjective-looking token that is the surname of a person named earlier
+    (السوداني after محمد شياع السوداني) reads as that person: it must not agree with a
+    preceding noun (a nisba adjective follows its noun: الرئيس السوداني), so it must follow
+    a verb-like or clause-opening word, i.e. not be preceded by a definite noun."""
+    words = _WORD.findall(text, max(0, end - 80), end)
+    prev = words[-2] if len(words) >= 2 else ""
+    return not prev.startswith(("ال", "وال", "بال", "لل", "فال"))
 
 
 def _shares_token(a: str, b: str) -> bool:
@@ -792,7 +831,8 @@ def _analyze(doc: Document) -> tuple[NormalizedText, list[_Cand], list[RolePhras
     _link_by_office(nt, roles, doc.meta.published)
     kept = _resolve(gaz + composed + ministries + titled)
     kept = _resolve(kept + _model_candidates(doc, nt, kept))
-    kept = _resolve(kept + _coref(nt, toks, kept))
+    extra = _coref(nt, toks, kept)
+    kept = _resolve([c for c in kept if c.label] + extra)
     return nt, kept, roles
 
 
