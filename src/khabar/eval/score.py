@@ -32,8 +32,10 @@ entities       ``strict`` (span + label), ``lenient`` (overlap + label),
 timexes        ``found`` (overlap), ``value`` (exact TIMEX3 string)
 quantities     ``found`` (overlap), ``value`` (value/min/max equal numbers)
 quotes         ``found`` (overlap >= 50 % of the gold span), ``speaker``,
-               ``direct``
-attributions   ``found`` (overlap), ``source`` (English name, case-insensitive)
+               ``direct``; ``via`` and ``anonymous`` (source chain, scored
+               when the gold quote states them; issue 10)
+attributions   ``found`` (overlap), ``source`` (English name, case-insensitive);
+               ``via``, ``claimant``, ``anonymous`` when the gold states them
 events         ``found`` (trigger overlap, else same sentence; type or
                ``alt_types``), ``source``, ``target``, ``status``,
                ``location``, ``date``, ``source_country``, ``target_country``,
@@ -159,8 +161,8 @@ def _empty_scores() -> dict[str, KindScore]:
         "entities": {"strict": PRF(), "lenient": PRF(), "linking": Accuracy(), "coref": Accuracy()},
         "timexes": {"found": PRF(), "value": Accuracy()},
         "quantities": {"found": PRF(), "value": Accuracy()},
-        "quotes": {"found": PRF(), "speaker": Accuracy(), "direct": Accuracy()},
-        "attributions": {"found": PRF(), "source": Accuracy()},
+        "quotes": {"found": PRF(), "speaker": Accuracy(), "direct": Accuracy(), "via": Accuracy(), "anonymous": Accuracy()},
+        "attributions": {"found": PRF(), "source": Accuracy(), "via": Accuracy(), "claimant": Accuracy(), "anonymous": Accuracy()},
         "events": {
             "found": PRF(), "source": Accuracy(), "target": Accuracy(), "status": Accuracy(),
             "location": Accuracy(), "date": Accuracy(), "source_country": Accuracy(), "target_country": Accuracy(),
@@ -567,6 +569,38 @@ def _score_quotes(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]], 
             direct.count(bool(g["direct"]) == bool(p.get("direct")))
 
 
+def _score_source_chain(
+    kind: str, gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]], out: KindScore
+) -> None:
+    """Source-chain accuracies (issue 10) over the same one-to-one matching as ``found``.
+
+    Quotes: ``via`` (outlet, English name, case-insensitive; a gold ``null`` must be
+    predicted as no outlet) and ``anonymous``. Attributions: also ``claimant``.
+    Each is scored only over matched, required gold items that state the key.
+    """
+    if kind == "quotes":
+        def match(g: Mapping[str, Any], p: Mapping[str, Any]) -> tuple[float, ...] | None:
+            a = _agreement(g, p)
+            glen = int(g["end"]) - int(g["start"])
+            if a is None or (glen and a[1] / glen < QUOTE_MIN_COVER):
+                return None
+            return a
+    else:
+        match = _agreement
+    scratch = PRF()
+    for gi, pi in _count(gold, pred, _greedy(gold, pred, match), scratch):
+        g, p = gold[gi], pred[pi]
+        for key in ("via", "claimant"):
+            if key in g and key in out:
+                acc = out[key]
+                assert isinstance(acc, Accuracy)
+                acc.count(_name(g[key]) == _name(p.get(key)))
+        if "anonymous" in g:
+            acc = out["anonymous"]
+            assert isinstance(acc, Accuracy)
+            acc.count(bool(g["anonymous"]) == bool(p.get("anonymous")))
+
+
 def _score_events(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]], look: _Lookup, out: KindScore) -> None:
     def match(g: Mapping[str, Any], p: Mapping[str, Any]) -> tuple[float, ...] | None:
         types = {g.get("type"), *(g.get("alt_types") or [])}
@@ -646,8 +680,10 @@ def score_document(gold: Mapping[str, Any] | Gold, predicted: Mapping[str, Any],
         _score_simple(_items(g, "quantities"), _items(predicted, "quantities"), s["quantities"], "value", _quantity_value_ok)
     if "quotes" in g:
         _score_quotes(_items(g, "quotes"), _items(predicted, "quotes"), look, s["quotes"])
+        _score_source_chain("quotes", _items(g, "quotes"), _items(predicted, "quotes"), s["quotes"])
     if "attributions" in g:
         _score_simple(_items(g, "attributions"), _items(predicted, "attributions"), s["attributions"], "source", _attribution_source_ok)
+        _score_source_chain("attributions", _items(g, "attributions"), _items(predicted, "attributions"), s["attributions"])
     if "events" in g:
         _score_events(_items(g, "events"), _items(predicted, "events"), look, s["events"])
     out.kinds = tuple(k for k in ("entities", "timexes", "quantities", "quotes", "attributions", "events") if k in g)

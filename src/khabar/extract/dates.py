@@ -41,6 +41,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -75,10 +76,14 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+@lru_cache(maxsize=4096)
 def _canon(s: str) -> str:
     """Canonical form of a matched phrase for dictionary look-up."""
-    s = re.sub(r"\s+", " ", s.strip())
-    return re.sub(r" و ", " و", s)
+    s = _SPACES.sub(" ", s.strip())
+    return s.replace(" و ", " و")
+
+
+_SPACES = re.compile(r"\s+")
 
 
 _B = r"(?<!\w)"
@@ -1329,31 +1334,136 @@ _TIME_RX = _rx(
     rf"(?: (?:ب|و)?(?:ال)?توقيت (?P<tzn>{_alt(W.TIME_ZONES)})| \(?(?P<tzn2>gmt|utc|ت ?\. ?غ|ت غ)\)?(?=\W|$))?"
 )
 
-_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
-    (_NUMERIC_RX, _h_numeric),
-    (_HIJRI_RX, _h_hijri),
-    (_DMY_RX, _h_dmy),
-    (_MONTH_RX, _h_month),
-    (_YEAR_RX, _h_year),
-    (_WEEKDAY_RX, _h_weekday),
-    (_RELDAY_RX, _h_relday),
-    (_PERIOD_RX, _h_period),
-    (_CENTURY_RX, _h_century),
-    (_DECADE_RX, _h_decade),
-    (_SEASON_RX, _h_season),
-    (_DURATION_RX, _h_duration),
-    (_AGO_RX, _h_ago),
-    (_AFTER_RX, _h_after),
-    (_HIJRI_NOYEAR_RX, _h_hijri_noyear),
-    (_HOLIDAY_RX, _h_holiday),
-    (_NEW_YEAR_RX, _h_new_year),
-    (_THEN_RX, _h_then),
-    (_NEXT_DAY_RX, _h_next_day),
-    (_PLURAL_RX, _h_plural_ref),
-    (_REF_RX, _h_ref),
-    (_SET_RX, _h_set),
-    (_TIME_RX, _h_time),
+_RULES: tuple[tuple[re.Pattern[str], Handler, str], ...] = (
+    # (pattern, handler, trigger class): a match always holds a word of its trigger class
+    (_NUMERIC_RX, _h_numeric, "#"),
+    (_HIJRI_RX, _h_hijri, "#"),
+    (_DMY_RX, _h_dmy, "month"),
+    (_MONTH_RX, _h_month, "month"),
+    (_YEAR_RX, _h_year, "#"),
+    (_WEEKDAY_RX, _h_weekday, "weekday"),
+    (_RELDAY_RX, _h_relday, "relday"),
+    (_PERIOD_RX, _h_period, "period"),
+    (_CENTURY_RX, _h_century, "century"),
+    (_DECADE_RX, _h_decade, "decade"),
+    (_SEASON_RX, _h_season, "season"),
+    (_DURATION_RX, _h_duration, "unit"),
+    (_AGO_RX, _h_ago, "unit"),
+    (_AFTER_RX, _h_after, "unit"),
+    (_HIJRI_NOYEAR_RX, _h_hijri_noyear, "hijri"),
+    (_HOLIDAY_RX, _h_holiday, "holiday"),
+    (_NEW_YEAR_RX, _h_new_year, "period"),
+    (_THEN_RX, _h_then, "unit"),
+    (_NEXT_DAY_RX, _h_next_day, "nextday"),
+    (_PLURAL_RX, _h_plural_ref, "plural"),
+    (_REF_RX, _h_ref, "ref"),
+    (_SET_RX, _h_set, "set"),
+    (_TIME_RX, _h_time, "time"),
 )
+
+
+def _first_words(phrases: Iterable[str]) -> set[str]:
+    return {p.split(" ")[0] for p in phrases}
+
+
+@lru_cache(maxsize=1)
+def _trigger_index() -> dict[str, frozenset[str]]:
+    """word (normalized, proclitics off) → the trigger classes it belongs to; built once."""
+    units = set(W.UNITS)
+    classes: dict[str, set[str]] = {
+        "month": _first_words(W.GREG_MONTHS),
+        "weekday": set(W.WEEKDAYS),
+        "relday": {"امس", "الامس", "البارحه", "اليوم", "غدا", "غد", "الغد", "الليله"},
+        "period": {"العام", "السنه", "الشهر", "الاسبوع", "العقد", "القرن"},
+        "century": {"القرن"},
+        "nextday": {"اليوم", "الاسبوع", "الشهر", "العام", "السنه"},
+        "decade": {p + stem + suf for stem in W.DECADES for suf in ("يات", "ات") for p in ("", "ال")},
+        "season": set(W.SEASONS),
+        "unit": units,
+        "hijri": _first_words(W.HIJRI_MONTHS),
+        "holiday": _first_words(W.HOLIDAYS),
+        "plural": units | {"ال" + w for w in _PL_NOUNS[3:-1].split("|")} | {"ال" + w for w in units},
+        "ref": _first_words(_REF_KEYS),
+        "set": set(_ADVERBS) | {"كل"},
+        "time": _first_words(W.HOUR_WORDS) | {"الساعه", "ساعه"},
+    }
+    index: dict[str, set[str]] = {}
+    for name, words in classes.items():
+        for w in words:
+            index.setdefault(w, set()).add(name)
+            if w.startswith("ال") and len(w) > 3:
+                index.setdefault("ل" + w[2:], set()).add(name)  # للعام: ل + لعام
+    return {w: frozenset(v) for w, v in index.items()}
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, factored as a trie (fast in ``re``)."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+@lru_cache(maxsize=1)
+def _trigger_rx() -> re.Pattern[str]:
+    """Trigger words (with the ل-form of ال-words: للعام) after optional proclitics, or a number."""
+    words = set(_trigger_index())
+    return re.compile(r"(?<!\w)(?:[وف]?[بلك]?(?P<w>" + _trie_pattern(words) + r")(?!\w)|(?P<d>\w*[0-9][\w.,:/\-]*))")
+
+
+_DIGIT_CLASSES = frozenset({"#", "time", "plural"})
+_BACK, _FWD = 70, 80  # how far a match may reach before / after its trigger word (code points)
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger class, the merged stretches of ``text`` around its trigger words.
+
+    A window starts and ends at a non-word character, so that ``(?<!\\w)`` and
+    ``(?!\\w)`` behave as on the whole text; rules are run only inside the
+    windows of their class (the tagger's main speed-up on ordinary news).
+    """
+    index = _trigger_index()
+    n = len(text)
+    out: dict[str, list[list[int]]] = {}
+    for m in _trigger_rx().finditer(text):
+        w = m.group("w")
+        found = _DIGIT_CLASSES if w is None else index[w]
+        ws, we = max(0, m.start() - _BACK), min(n, m.end() + _FWD)
+        for name in found:
+            spans = out.get(name)
+            if spans is None:
+                out[name] = [[ws, we]]
+            elif ws <= spans[-1][1]:
+                spans[-1][1] = we
+            else:
+                spans.append([ws, we])
+    result: dict[str, list[tuple[int, int]]] = {}
+    for name, spans in out.items():
+        fixed: list[tuple[int, int]] = []
+        for ws, we in spans:
+            while ws > 0 and (text[ws - 1].isalnum() or text[ws - 1] == "_"):
+                ws -= 1
+            while we < n and (text[we].isalnum() or text[we] == "_"):
+                we += 1
+            if fixed and ws <= fixed[-1][1]:
+                fixed[-1] = (fixed[-1][0], we)
+            else:
+                fixed.append((ws, we))
+        result[name] = fixed
+    return result
+
 
 # --------------------------------------------------------------------------- post-processing
 
@@ -1588,12 +1698,15 @@ def _utc_offset(zone: str, local: str) -> str | None:
 def _select(cands: list[_C]) -> list[_C]:
     """Greedy non-overlapping choice: higher priority, then longer, then earlier."""
     cands.sort(key=lambda c: (-c.prio, -(c.ne - c.ns), c.ns))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # chosen spans, disjoint, kept sorted by start
+    ends: list[int] = []
     keep: list[_C] = []
     for c in cands:
-        if any(c.ns < b and a < c.ne for a, b in taken):
-            continue
-        taken.append((c.ns, c.ne))
+        i = bisect.bisect_left(starts, c.ne)  # chosen spans starting before c ends: indices < i
+        if i > 0 and ends[i - 1] > c.ns:
+            continue  # the last of them reaches into c (disjoint spans: ends grow with starts)
+        starts.insert(i, c.ns)
+        ends.insert(i, c.ne)
         keep.append(c)
     keep.sort(key=lambda c: c.ns)
     return keep
@@ -1630,11 +1743,13 @@ def find_timexes(doc: Document) -> tuple[Timex, ...]:
     sent_starts = sorted(norm.from_original(s.start) for s in sents) or [0]
     ctx = _Ctx(norm, doc.meta.published, sent_starts)
     cands: list[_C] = []
-    for rx, handler in _RULES:
-        for m in rx.finditer(norm.text):
-            c = handler(m, ctx)
-            if c is not None and c.ne > c.ns:
-                cands.append(c)
+    windows = _windows(norm.text)
+    for rx, handler, trigger in _RULES:
+        for ws, we in windows.get(trigger, ()):
+            for m in rx.finditer(norm.text, ws, we):
+                c = handler(m, ctx)
+                if c is not None and c.ne > c.ns:
+                    cands.append(c)
     chosen = _select(cands)
     chosen = _add_year_continuations(chosen, ctx)
     for c in chosen:

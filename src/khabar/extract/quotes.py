@@ -133,12 +133,19 @@ _SOURCE_NOUNS: dict[str, str] = {
     "مشرع": "lawmaker", "نائب": "lawmaker", "مقرب": "person close", "مطلع": "insider", "متحدث": "spokesperson",
     "متحدثه": "spokesperson", "مسؤوله": "official", "ساكن": "resident", "محقق": "investigator",
     "دبلوماسيه": "diplomat", "باحث": "researcher", "صحفي": "journalist", "مراسل": "correspondent",
+    "تاجر": "trader", "ناج": "survivor", "ناجي": "survivor", "ناجيه": "survivor", "مزارع": "farmer", "عامل": "worker",
+    "موظف": "employee", "متظاهر": "protester", "محتج": "protester", "لاجئ": "refugee", "نازح": "displaced person",
+    "قيادي": "leader", "عضو": "member", "ممرض": "nurse",
 }
 _SOURCE_PLURALS: dict[str, str] = {
     "مصادر": "source", "شهود": "witness", "نشطاء": "activist", "ناشطين": "activist", "خبراء": "expert",
     "سكان": "resident", "اهالي": "resident", "اطباء": "doctor", "ضباط": "officer", "نواب": "lawmaker",
     "مقربون": "person close", "مقربين": "person close", "محققون": "investigator", "صحفيون": "journalist",
-    "مراسلون": "correspondent", "باحثون": "researcher",
+    "مراسلون": "correspondent", "باحثون": "researcher", "تجار": "trader", "ناجين": "survivor", "ناجون": "survivor",
+    "ناجيات": "survivor", "مزارعون": "farmer", "مزارعين": "farmer", "عمال": "worker", "لاجئون": "refugee",
+    "لاجئين": "refugee", "نازحون": "displaced person", "نازحين": "displaced person", "سكانا": "resident",
+    "مسؤولين": "official", "مسؤولون": "official", "مسؤولان": "official", "اعضاء": "member", "قياديين": "leader",
+    "قياديون": "leader", "مراقبون": "observer", "مراقبين": "observer", "محللون": "analyst", "محللين": "analyst",
 }
 #: Adjectives qualifying a source noun (stem without ال / gender / number endings) -> English.
 _SOURCE_ADJ: dict[str, str] = {
@@ -154,7 +161,7 @@ _PER_TITLES: frozenset[str] = _nset(
     "زعيم مدير مديرة محافظ مستشار مستشارة"
 )
 _ORG_NOUNS: frozenset[str] = _nset(
-    "وزارة حكومة حلف جيش وكالة منظمة مجلس هيئة شركة جماعة حركة حزب بعثة سفارة قوات شرطة رئاسة لجنة مفوضية "
+    "مرصد منظمة مكتب وزارة حكومة حلف جيش وكالة منظمة مجلس هيئة شركة جماعة حركة حزب بعثة سفارة قوات شرطة رئاسة لجنة مفوضية "
     "سلطات سلطة الأمم"
 )
 _DUAL_NOUNS: frozenset[str] = _nset("طرف جانب وزير رئيس زعيم مسؤول بلد")
@@ -189,6 +196,12 @@ _ATTR_VERBS: frozenset[str] = _nset(
 _REPORT_VERBS_ATTR: frozenset[str] = _nset("نقلت نقل ذكرت ذكر أفادت أفاد أوردت أورد")
 
 _QAWL: frozenset[str] = _nset("قوله قولها قولهم قولهما")
+#: Anonymity clauses: (طالبا|مشترطا|مفضلا|طلب|فضل|رافضا|…) عدم (نشر|ذكر|الكشف عن|…) اسمه/هويته.
+_ANON_NOUNS: frozenset[str] = _nset(
+    "اسمه اسمها اسميهما اسمهم أسمائهم هويته هويتها هويتهم هوياتهم"
+)
+_ANON_LEAD: frozenset[str] = _nset("عدم")
+_RELATIVES: frozenset[str] = _nset("الذي التي الذين اللذان اللتان")
 _ATTR_WITH_PARTICLE: frozenset[str] = _nset("نقلا استنادا")
 _ATTR_PARTICLES: frozenset[str] = _nset("عن إلى")
 _MA: frozenset[str] = _nset("ما")
@@ -210,6 +223,25 @@ _OUTLETS: dict[str, str] = {
         "وول ستريت جورنال": "The Wall Street Journal", "الغارديان": "The Guardian", "أكسيوس": "Axios",
         "سي إن إن": "CNN", "د ب أ": "Deutsche Presse-Agentur", "الأسوشيتد برس": "Associated Press",
         "فايننشال تايمز": "Financial Times", "الشرق الأوسط": "Asharq Al-Awsat", "الأهرام": "Al-Ahram",
+        # national news agencies of the Arab League states (plus Iran, Turkey, Israel's main papers)
+        "وفا": "WAFA", "وكالة الأنباء الفلسطينية": "WAFA", "الوكالة الوطنية للإعلام": "National News Agency",
+        "وكالة أنباء الشرق الأوسط": "Middle East News Agency", "أ ش أ": "Middle East News Agency",
+        "وكالة تونس إفريقيا للأنباء": "Tunis Afrique Presse", "وات": "Tunis Afrique Presse",
+        "وكالة الأنباء الجزائرية": "Algeria Press Service", "وكالة المغرب العربي للأنباء": "Maghreb Arabe Presse",
+        "وكالة الأنباء الليبية": "Libyan News Agency", "وال": "Libyan News Agency",
+        "وكالة السودان للأنباء": "Sudan News Agency", "سونا": "Sudan News Agency", "سبأ": "Saba News Agency",
+        "وكالة الأنباء العمانية": "Oman News Agency", "وكالة أنباء البحرين": "Bahrain News Agency",
+        "وكالة الأنباء الكويتية": "Kuwait News Agency", "وكالة الأنباء القطرية": "Qatar News Agency",
+        "وكالة الأنباء السعودية": "Saudi Press Agency", "وكالة أنباء الإمارات": "Emirates News Agency",
+        "وكالة الأنباء الأردنية": "Petra News Agency", "وكالة الأنباء العراقية": "Iraqi News Agency",
+        "يديعوت أحرونوت": "Yedioth Ahronoth", "هآرتس": "Haaretz", "معاريف": "Maariv",
+        "تايمز أوف إسرائيل": "The Times of Israel", "القدس العربي": "Al-Quds Al-Arabi",
+        "المسيرة": "Al-Masirah", "الميادين": "Al Mayadeen", "المنار": "Al-Manar", "الأخبار": "Al Akhbar",
+        "النهار": "Annahar", "القاهرة الإخبارية": "Al Qahera News", "سكاي نيوز عربية": "Sky News Arabia",
+        "الحدث": "Al Hadath", "العراقية": "Al Iraqiya", "تي آر تي": "TRT", "الشروق": "Echorouk",
+        "لوموند": "Le Monde", "دير شبيغل": "Der Spiegel", "فوكس نيوز": "Fox News", "إن بي سي": "NBC News",
+        "بوليتيكو": "Politico", "الإيكونوميست": "The Economist", "تسنيم": "Tasnim News Agency",
+        "فارس": "Fars News Agency", "مهر": "Mehr News Agency", "إيسنا": "ISNA",
     }.items()
 }
 #: Words that may follow an outlet name and belong to it (للأنباء، الرسمية، الفرنسية …).
@@ -224,6 +256,8 @@ _OUTLET_TAIL: frozenset[str] = _nset("للأنباء الأنباء الرسمي
 class _View:
     """Tokens, sentences and entities of a document with fast offset look-ups."""
 
+    _anon: list[tuple[int, int]] | None = None
+
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
@@ -234,6 +268,33 @@ class _View:
         self.ents: list[Entity] = sorted(doc.entities, key=lambda e: (e.start, -e.end))
         self.ent_starts = [e.start for e in self.ents]
         self.tok_sent = [self.sent_of(t.start) for t in self.tokens]
+
+    @property
+    def anon_spans(self) -> list[tuple[int, int]]:
+        """Token ranges ``[i, j)`` of anonymity clauses (طالبا عدم نشر اسمه، الذي فضل عدم الكشف عن هويته)."""
+        cached = getattr(self, "_anon", None)
+        if cached is not None:
+            return cached
+        out: list[tuple[int, int]] = []
+        toks = self.tokens
+        for i, t in enumerate(toks):
+            if t.norm not in _ANON_LEAD:
+                continue
+            j = i + 1
+            while j < len(toks) and j - i <= 5 and toks[j].kind == "word":
+                if toks[j].norm in _ANON_NOUNS:
+                    # the governing verb/participle (طالبا، فضل) and a relative pronoun before it
+                    a = i - 1 if i > 0 and toks[i - 1].kind == "word" else i
+                    if a > 0 and toks[a - 1].norm in _RELATIVES:
+                        a -= 1
+                    out.append((a, j + 1))
+                    break
+                j += 1
+        self._anon = out
+        return out
+
+    def in_anon(self, i: int) -> bool:
+        return any(a <= i < b for a, b in self.anon_spans)
 
     def sent_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
@@ -312,6 +373,19 @@ def _adj_stem(w: str) -> str | None:
     return None
 
 
+_PARTITIVE: frozenset[str] = _nset("أحد إحدى احد احدى")
+
+
+def _singular_en(name: str | None) -> str | None:
+    """``residents`` -> ``resident`` (after أحد: one of them)."""
+    if not name:
+        return name
+    for sg, pl in _EN_PLURAL_IRREGULAR.items():
+        if name.endswith(pl):
+            return name[: -len(pl)] + sg
+    return name[:-1] if name.endswith("s") else name
+
+
 def _en_plural(sg: str) -> str:
     if sg in _EN_PLURAL_IRREGULAR:
         return _EN_PLURAL_IRREGULAR[sg]
@@ -350,7 +424,7 @@ def _cue_hits(v: _View) -> list[_CueHit]:
             old = by_tok.get(ti)
             if old is None or hit.start < old.start:
                 by_tok[ti] = hit
-    return [by_tok[k] for k in sorted(by_tok)]
+    return [by_tok[k] for k in sorted(by_tok) if not v.in_anon(k)]
 
 
 # ---------------------------------------------------------------------------
@@ -383,15 +457,36 @@ def _mark_pairs(v: _View) -> list[tuple[int, int, bool]]:
     Pairs are found within a paragraph with a stack per mark family; a mark of
     the open family closes it (so ``” … ”`` and ``” … “`` pair), except that a
     mark in a later sentence that looks like an opener starts a new quote and
-    leaves the earlier one unclosed. Unclosed quotes end at the end of the
-    opener's sentence (final punctuation excluded).
+    leaves the earlier one unclosed. A quote still open at the end of a
+    paragraph continues into the next paragraph when that paragraph starts with
+    a mark of the same family (the news convention for quotes of several
+    paragraphs: each paragraph reopens, the last one closes); otherwise it is
+    unclosed and ends at the end of its (last) paragraph, final punctuation
+    excluded. Marks inside the dateline are ignored.
     """
     text = v.text
+    skip_to = v.doc.dateline.end if v.doc.dateline is not None else -1
     out: list[tuple[int, int, bool]] = []
+    carry: tuple[str, int] | None = None  # a quote open at the end of the previous paragraph
+    carry_end = -1
     for ps, pe in _paragraphs(text):
         stack: list[tuple[str, int]] = []
+        first = ps
+        while first < pe and text[first].isspace():
+            first += 1
+        reopen = -1
+        if carry is not None:
+            ch0 = text[first] if first < pe else ""
+            if ch0 in _MARK_FAMILY and _MARK_FAMILY[ch0] == carry[0] and (ch0 in _PURE_OPENERS or _looks_opening(text, first)):
+                stack.append(carry)
+                reopen = first
+            else:
+                out.append((carry[1], -carry_end - 2, False))
+        carry = None
         for mm in _MARK_RE.finditer(text, ps, pe):
             i = mm.start()
+            if i == reopen or i < skip_to:
+                continue
             ch = text[i]
             fam = _MARK_FAMILY[ch]
             if fam == "sq" and ch in "'’":
@@ -401,8 +496,8 @@ def _mark_pairs(v: _View) -> list[tuple[int, int, bool]]:
             top = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == fam), None)
             if top is not None and ch not in _PURE_OPENERS:
                 o = stack[top][1]
-                if v.sent_of(i) != v.sent_of(o) and _looks_opening(text, i) and ch not in _PURE_CLOSERS:
-                    out.append((o, -1, False))
+                if o >= ps and v.sent_of(i) != v.sent_of(o) and _looks_opening(text, i) and ch not in _PURE_CLOSERS:
+                    out.append((o, -pe - 2, False))
                     del stack[top:]
                     stack.append((fam, i))
                     continue
@@ -420,13 +515,17 @@ def _mark_pairs(v: _View) -> list[tuple[int, int, bool]]:
             if fam == "sq" and not _looks_opening(text, i):
                 continue
             stack.append((fam, i))
-        for _fam, o in stack:
-            out.append((o, -1, False))
+        if stack:
+            # the outermost open quote may continue in the next paragraph
+            carry, carry_end = stack[0], pe
+            for _fam, o in stack[1:]:
+                out.append((o, -pe - 2, False))
+    if carry is not None:
+        out.append((carry[1], -carry_end - 2, False))
     res = []
     for o, e, closed in out:
         if not closed:
-            s = v.sents[v.sent_of(o)]
-            e = max(s.end, o + 1)
+            e = max(-e - 2, o + 1)  # the paragraph end, encoded as -end - 2
             while e > o + 1 and (text[e - 1].isspace() or text[e - 1] in _FINAL_PUNCT):
                 e -= 1
         res.append((o, e, closed))
@@ -477,6 +576,10 @@ def _source_np(v: _View, i: int, stop: int) -> tuple[Speaker, int] | None:
         while j < stop and v.tokens[j].kind == "word":
             a = _adj_stem(v.tokens[j].norm)
             if a is None:
+                # a nationality adjective (مصادر مصرية مطلعة) is skipped, not named
+                if any(e.label == "NORP" and e.start <= v.tokens[j].start < e.end for e in v.ents_in(v.tokens[j].start, v.tokens[j].end)):
+                    j += 1
+                    continue
                 break
             if _SOURCE_ADJ[a]:
                 adjs.append(_SOURCE_ADJ[a])
@@ -559,6 +662,11 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
     resolved to an earlier entity; else the bare noun phrase (entity ``None``).
     Returns ``None`` when the slot holds no noun (pro-drop).
     """
+    for x, y in v.anon_spans:
+        if a <= x < b:
+            b = x
+            while b > a and v.tokens[b - 1].kind == "punct":
+                b -= 1
     i = a
     while i < b and (v.tokens[i].norm in SKIP_WORDS or v.tokens[i].kind in ("number", "punct")):
         if v.tokens[i].norm in PREPOSITIONS:
@@ -569,10 +677,26 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
     first = v.tokens[i]
     if first.norm in PREPOSITIONS or first.norm in COMPLEMENTIZERS or first.kind != "word":
         return None
+    if _is_outlet_noun(first.norm):
+        # ذكرت صحيفة الأهرام / قناة "المسيرة": the outlet speaks
+        src = _attr_source(v, i, b)
+        if src is not None:
+            e_end = v.tokens[src[1] - 1].end
+            return Speaker(first.start, e_end, v.text[first.start : e_end], None, src[0])
+    ents = [e for e in v.ents_in(first.start, v.tokens[b - 1].end) if e.label != "NORP"]
+    # a title or role noun followed by the person's name (المتحدث باسم الجماعة يحيى سريع):
+    # the person, unless the name is governed by a preposition (مسؤول مقرب من نتنياهو)
+    for e in ents:
+        if e.label == "PER" and not v.prepositional(e):
+            return _speaker_from_entity(v, e)
+    if first.norm in _PARTITIVE and i + 1 < b:
+        src = _source_np(v, i + 1, b)  # أحد السكان، إحدى الناجيات -> one of them
+        if src is not None:
+            sp, _j = src
+            return Speaker(first.start, sp.end, v.text[first.start : sp.end], None, _singular_en(sp.name_en))
     src = _source_np(v, i, b)
     if src is not None:
         return src[0]
-    ents = [e for e in v.ents_in(first.start, v.tokens[b - 1].end) if e.label != "NORP"]
     for e in ents:
         if e.label == "PER":
             return _speaker_from_entity(v, e)
@@ -711,21 +835,24 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         if any((w[2:] if w.startswith("ال") else w) in _NAMING_NOUNS or w in _NAMING_NOUNS for w in prev_words[-1:]):
             continue
         # cue before the mark (same sentence, at most 8 tokens between, colon allowed)
-        cue: _CueHit | None = None
-        before_gap = None
-        k = ot - 1
-        while k >= s_first and ot - k <= 9:
-            if k in hit_at:
-                cue, before_gap = hit_at[k], ot - k - 1
-                break
-            if v.tokens[k].text in _MARK_FAMILY:
-                break
-            k -= 1
         colon_before = False
         k = ot - 1
         while k >= 0 and v.tokens[k].kind == "punct" and v.tokens[k].text not in _MARK_FAMILY:
             if v.tokens[k].text in ":：":
                 colon_before = True
+            k -= 1
+        # cue before the mark (same sentence, at most 8 tokens between; 24 before a colon:
+        # وقال المدير العام للمنظمة تيدروس أدهانوم في مؤتمر صحفي: “…”)
+        cue: _CueHit | None = None
+        before_gap = None
+        reach = 25 if colon_before else 9
+        k = ot - 1
+        while k >= s_first and ot - k <= reach:
+            if k in hit_at:
+                cue, before_gap = hit_at[k], ot - k - 1
+                break
+            if v.tokens[k].text in _MARK_FAMILY:
+                break
             k -= 1
         # cue after the closer: «…» قالت المنسقة / «…»، قال الوزير
         after_cue: _CueHit | None = None
@@ -735,11 +862,16 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
                 k += 1
             if k < len(v.tokens) and k in hit_at:
                 after_cue = hit_at[k]
+        if any(v.tokens[x].norm in COMPLEMENTIZERS for x in range(max(s_first, ot - 3), ot)):
+            # a phrase quoted inside reported content (قال … إن "…"): part of the indirect quote
+            cue = None
+            after_cue = None
         if cue is not None and before_gap is not None:
             between = [v.tokens[x] for x in range(cue.tok + 1, ot)]
             # a complementizer between: the direct quote is embedded in an indirect one
             if any(t.norm in COMPLEMENTIZERS for t in between):
                 cue = None
+                after_cue = None
         if n_words <= 3:
             # a short marked span is speech only right after a colon, right before a cue
             # («لا» قال الوزير), or right after a cue with nothing but particles between
@@ -765,6 +897,8 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         direct_spans.append((o, e))
 
     # ---- indirect quotes
+    # closed marked spans of at most four words (names: صحيفة "يديعوت أحرونوت") by opening offset
+    name_pairs = {o: e for o, e, c in pairs if c and _word_count(text[o + 1 : e - 1]) <= 4}
     attr_spans = [(a.start, a.end) for a in (doc.attributions or find_attributions(doc))]
     covered: list[tuple[int, int]] = []
     for h in hits:
@@ -776,24 +910,24 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             continue
         si = v.tok_sent[h.tok]
         sent = v.sents[si]
-        comp = None
-        k = h.tok + 1
-        while k < len(v.tokens) and k - h.tok <= 16 and v.tok_sent[k] == si:
-            t = v.tokens[k]
-            if t.text in _MARK_FAMILY or t.text in ":":
-                break
-            if k in hit_at:
-                break
-            if t.norm in COMPLEMENTIZERS:
-                comp = k
-                if k - 1 > h.tok and v.tokens[k - 1].norm in COMP_PREPS:
-                    comp = k - 1
-                break
-            k += 1
+        comp = _complementizer(v, h, hit_at, name_pairs)
         if comp is None:
             continue
         cs = v.tokens[comp].start
         ce = _strip_end(text, cs, sent.end)
+        # a new reporting clause after a comma ends this one
+        # (…، مضيفا أن …؛ …، في حين قال الجيش إن …): it becomes a quote of its own
+        for h2 in hits:
+            if h2.tok <= comp or h2.start >= ce or v.tok_sent[h2.tok] != si:
+                continue
+            if _complementizer(v, h2, hit_at, name_pairs) is None and not _before_mark(v, h2):
+                continue
+            k = h2.tok - 1
+            while k > comp and v.tokens[k].norm in _CLAUSE_LINKS:
+                k -= 1
+            if k > comp and v.tokens[k].text in "،,؛;":
+                ce = _strip_end(text, cs, v.tokens[k].start)
+                break
         # a trailing sourcing phrase (…، بحسب ما ذكرت رويترز) is not part of the reported content
         for a_s, _a_e in attr_spans:
             if cs < a_s < ce and text[cs:a_s].rstrip()[-1:] in "،,":
@@ -815,11 +949,36 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         quotes.append((cs, ce, False, h, speaker))
         covered.append((h.start, ce))
 
+    # reported content that is entirely between marks (قال إن "…") is a direct quote with the
+    # indirect one's cue and speaker; a cue-less marked phrase inside reported speech is part of it
+    by_span = {(q[0], q[1]): q for q in quotes if not q[2]}
+    merged: list[tuple[int, int, bool, _CueHit | None, Speaker | None]] = []
+    absorbed: set[tuple[int, int]] = set()
+    for q in quotes:
+        if not (q[2] and q[3] is None):
+            continue
+        for (a, b), iq in by_span.items():
+            if a <= q[0] and q[1] >= b and q[0] < b and _only_comp_before(v, a, q[0]):
+                merged.append((q[0], q[1], True, iq[3], iq[4]))
+                absorbed.add((a, b))
+                break
+    indirect = [span for span in by_span if span not in absorbed]
+    merged_starts = {m[0] for m in merged}
+    quotes = [
+        q for q in quotes
+        if not (q[2] and q[3] is None and (q[0] in merged_starts or any(a <= q[0] and q[1] <= b for a, b in indirect)))
+        and (q[2] or (q[0], q[1]) not in absorbed)
+    ] + merged
     # ---- pro-drop: speakers from the clause before, or from earlier sentences
     quotes.sort(key=lambda q: (q[0], q[1]))
     out: list[Quote] = []
     last: tuple[int, Speaker] | None = None
+    attrs = doc.attributions or find_attributions(doc)
+    last_via: str | None = None
     for n, (s, e, direct, h, spk) in enumerate(quotes, 1):
+        inherited = spk is None
+        if spk is not None and h is not None:
+            spk = _source_anaphor(v, spk, out)
         if spk is None and h is not None:
             si = v.tok_sent[h.tok]
             s_first = v.tok_at(v.sents[si].start)
@@ -835,10 +994,90 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             outer = [q for q in quotes if not q[2] and q[0] <= s and e <= q[1] and q[4] is not None]
             spk = outer[0][4] if outer else _subject_before(v, s_first, v.tok_at(s), marked)
         cue_text = text[h.start : h.end] if h is not None else None
-        out.append(Quote(f"qt{n}", s, e, text[s:e], direct, cue_text, spk))
+        # the source chain: an attribution in the clause that names the outlet (قال مسؤول لرويترز،
+        # نقلت وكالة … عن مصدر، …، بحسب رويترز), else the outlet of the quote whose speaker this one inherits
+        anchor = h.start if h is not None else s
+        si = v.sent_of(anchor)
+        via = next(
+            (a.via for a in attrs if a.via and v.sent_of(a.start) == si
+             and (a.start <= anchor < a.end + 40 or (spk is not None and a.start <= spk.start < a.end) or e <= a.start)),
+            None,
+        )
+        if via is None and inherited and spk is not None and last is not None and spk is last[1]:
+            via = last_via
+        anon = spk is not None and (_is_anonymous(spk) or any(
+            v.tok_sent[x] == si for x, _y in v.anon_spans if x < len(v.tokens)))
+        source = (spk.name_en or spk.text) if spk is not None else None
+        out.append(Quote(f"qt{n}", s, e, text[s:e], direct, cue_text, spk, source, via, anon))
         if spk is not None and h is not None:
             last = (v.sent_of(s), spk)
+            last_via = via
     return tuple(out)
+
+
+def _only_comp_before(v: _View, a: int, o: int) -> bool:
+    """Whether only the complementizer (and a preposition leaning on it) stands in ``text[a:o]``."""
+    words = [t for t in v.tokens[v.tok_at(a) : v.tok_at(o)] if t.kind != "punct"]
+    return 0 < len(words) <= 2 and words[-1].norm in COMPLEMENTIZERS
+
+
+def _source_anaphor(v: _View, spk: Speaker, earlier: Sequence[Quote]) -> Speaker:
+    """A definite source noun (المصدر، المسؤول) names the last earlier speaker of that kind
+    (``مصدر دبلوماسي`` … ``وأوضح المصدر``): keep the span, take that speaker's English name."""
+    if spk.entity is not None or not spk.name_en or " " in spk.name_en:
+        return spk
+    if not normalize_phrase(spk.text).startswith("ال"):
+        return spk
+    for q in reversed(earlier):
+        p = q.speaker
+        if p is not None and p.name_en and p.name_en != spk.name_en and p.name_en.endswith(" " + spk.name_en):
+            return Speaker(spk.start, spk.end, spk.text, p.entity, p.name_en, p.entities)
+    return spk
+
+
+#: Connectives that may stand between a comma and a new reporting verb (…، فيما قال …).
+_CLAUSE_LINKS: frozenset[str] = _nset("فيما في حين بينما كما لكن لكنه غير أن و ثم حيث إذ")
+
+
+def _complementizer(v: _View, h: _CueHit, hit_at: dict[int, _CueHit], name_pairs: dict[int, int]) -> int | None:
+    """Token index where the reported clause of cue ``h`` starts (إن/أن/بأن, or a preposition
+    leaning on it: إلى أن), within 16 tokens of the cue in its sentence; ``None`` if none.
+
+    A short marked name between (صحيفة "يديعوت أحرونوت"، لقناة «الميادين») is stepped over;
+    another quotation mark, a colon or another cue verb stops the search.
+    """
+    si = v.tok_sent[h.tok]
+    k = h.tok + 1
+    while k < len(v.tokens) and k - h.tok <= 16 and v.tok_sent[k] == si:
+        t = v.tokens[k]
+        if t.text in _MARK_FAMILY:
+            end = name_pairs.get(t.start)
+            if end is None:
+                return None
+            k = v.tok_at(end)
+            continue
+        if t.text in ":":
+            return None
+        if k in hit_at:
+            return None
+        if t.norm in COMPLEMENTIZERS:
+            if k - 1 > h.tok and v.tokens[k - 1].norm in COMP_PREPS:
+                return k - 1
+            return k
+        k += 1
+    return None
+
+
+def _before_mark(v: _View, h: _CueHit) -> bool:
+    """Whether cue ``h`` is followed by a colon or an opening mark within 8 tokens (a direct quote's cue)."""
+    si = v.tok_sent[h.tok]
+    for k in range(h.tok + 1, min(len(v.tokens), h.tok + 9)):
+        t = v.tokens[k]
+        if v.tok_sent[k] != si:
+            return False
+        if t.text in ":" or (t.text in _MARK_FAMILY and _looks_opening(v.text, t.start)):
+            return True
+    return False
 
 
 def _previous_subject(v: _View, si: int) -> Speaker | None:
@@ -933,7 +1172,7 @@ def find_attributions(doc: Document) -> tuple[Attribution, ...]:
             stop += 1
         nm = t.norm
         cue_start = t.start
-        if nm[:1] == "و" and nm[1:] in _ATTR_CUE_WORDS:
+        if nm[:1] == "و" and (nm[1:] in _ATTR_CUE_WORDS or nm[1:] in _SAY_TO_VERBS):
             nm = nm[1:]
             cue_start = t.start + 1
         j = i + 1
@@ -966,19 +1205,114 @@ def find_attributions(doc: Document) -> tuple[Attribution, ...]:
                 if src is not None:
                     cue_start = toks[i - 1].start + (1 if toks[i - 1].norm[:1] == "و" else 0)
                     source = src
+        claimant: Speaker | None = None
+        if source is None and nm in _ATTR_PREPS:
+            # بحسب بيان للديوان الملكي / وفقا لتقديرات البنك الدولي / بحسب المرصد: a body's own word
+            k = j
+            if k < stop and toks[k].norm in _nset("أحدث آخر"):
+                k += 1
+            if k < stop and (toks[k].norm in _DOC_NOUNS or toks[k].norm[:1] == "ل" and toks[k].norm[1:] in _DOC_NOUNS):
+                k += 1
+            body = next(
+                (e for e in v.ents_in(toks[k].start, toks[min(k + 6, stop - 1)].end)
+                 if k < stop and e.start < toks[k].end and e.label in ("ORG", "PER")),
+                None,
+            ) if k < stop else None
+            if body is not None:
+                claimant = _speaker_from_entity(v, body)
+                source = (body.name_en or body.text, v.tok_at(body.end - 1) + 1)
+            elif k < stop:
+                sp = _subject(v, k, stop) if toks[k].kind == "word" else None
+                if sp is not None and sp.start < toks[k].end and (sp.entity is not None or sp.name_en):
+                    claimant = sp
+                    source = (sp.name_en or sp.text, v.tok_at(sp.end - 1) + 1)
+        if source is None and nm in _SAY_TO_VERBS:
+            # قال مسؤول في الوزارة لرويترز / قالت مصادر أمنية لـ«الشرق الأوسط»: speaker + outlet
+            k = j
+            while k < stop and k - j < 9 and toks[k].kind != "punct" and toks[k].norm not in COMPLEMENTIZERS:
+                if k > j and toks[k].text in ("لـ", "ل") and k + 1 < stop and toks[k + 1].text in _MARK_FAMILY:
+                    # لـ«الشرق الأوسط»
+                    src = _marked_name(v, k + 1, stop)
+                    if src is not None:
+                        claimant = _subject(v, j, k)
+                        if claimant is not None:
+                            source = src
+                    break
+                if k > j and toks[k].norm[:1] == "ل":
+                    src = _outlet_at(v, k, stop)
+                    if src is None and _is_outlet_noun(toks[k].norm):
+                        src = _attr_source(v, k, stop)
+                    if src is not None and (src[0] in _OUTLETS.values() or _is_media_entity(v, k)):
+                        claimant = _subject(v, j, k)
+                        if claimant is not None:
+                            source = src
+                    break
+                k += 1
+            if source is None:
+                continue
         if source is None:
             continue
         name, after = source
         after = _extend_tail(v, after, stop)
+        if after < stop and toks[after].text in "(" and after + 2 < stop and toks[after + 2].text == ")":
+            after += 3  # وكالة الأنباء العراقية (واع)
         if after < stop and toks[after].norm == "عن":
-            after = _cited_after(v, after + 1, stop)
+            cited_start = after + 1
+            after = _cited_after(v, cited_start, stop)
+            if after > cited_start:
+                claimant = _subject(v, cited_start, after)
+        elif claimant is None and after > j and not _is_outlet(v, j, name):
+            claimant = _source_np(v, j, after)[0] if _source_np(v, j, after) else None
         end = toks[after - 1].end
-        found.append((cue_start, end, name))
+        is_outlet = _is_outlet(v, j, name) if claimant is None or claimant.name_en != name else False
+        via = name if is_outlet else None
+        claim = (claimant.name_en or claimant.text) if claimant is not None else None
+        if claim == via:
+            claim = None
+        anon = claimant is not None and claimant.entity is None and _is_anonymous(claimant)
+        if via is None and claim is None:
+            claim = name
+        found.append((cue_start, end, via or claim or name, doc.text[cue_start : toks[i].end], claim, via, anon))
         taken_until = end
     found.sort()
     return tuple(
-        Attribution(f"a{k}", s, e, doc.text[s:e], name) for k, (s, e, name) in enumerate(found, 1)
+        Attribution(f"a{k}", s, e, doc.text[s:e], name, cue, claim, via, anon)
+        for k, (s, e, name, cue, claim, via, anon) in enumerate(found, 1)
     )
+
+
+#: Documents a body speaks through (بحسب بيان لـ…، وفقا لتقديرات …).
+_DOC_NOUNS: frozenset[str] = _nset(
+    "بيان تقرير أرقام تقديرات بيانات إحصاءات إحصائيات تصريحات معطيات حصيلة"
+)
+#: Verbs of saying that take the outlet with لـ (قال مسؤول لرويترز).
+_SAY_TO_VERBS: frozenset[str] = _nset(
+    "قال قالت قالوا أوضح أوضحت أكد أكدت صرح صرحت كشف كشفت أفاد أفادت ذكر أضاف أضافت"
+)
+
+
+def _is_outlet(v: _View, j: int, name: str) -> bool:
+    """Whether the attribution source found at token ``j`` is a news outlet (not a body or a source noun)."""
+    if name in _OUTLETS.values():
+        return True
+    if j < len(v.tokens) and (_is_outlet_noun(v.tokens[j].norm) or _is_media_entity(v, j)):
+        return True
+    return any(e.sector == "MED" and e.name_en == name for e in v.ents)
+
+
+def _is_anonymous(sp: Speaker) -> bool:
+    """An unnamed source: a source noun phrase (مسؤول، مصادر أمنية، شهود عيان), not a spokesperson."""
+    if sp.entity is not None or not sp.name_en:
+        return False
+    w = normalize_phrase(sp.text).split()
+    if not w:
+        return False
+    head = w[1] if w[0] in _PARTITIVE and len(w) > 1 else w[0]
+    sg = _singular(head)
+    base = head[2:] if head.startswith("ال") else head
+    if sg in ("متحدث", "متحدثه", "مراسل"):
+        return False
+    return sg is not None or base in _SOURCE_PLURALS
 
 
 def _is_outlet_noun(nm: str) -> bool:
@@ -994,10 +1328,37 @@ def _is_media_entity(v: _View, i: int) -> bool:
     return any(e.sector == "MED" for e in v.ents_in(t.start, t.end + 200) if e.start < t.end)
 
 
+def _marked_name(v: _View, k: int, stop: int) -> tuple[str, int] | None:
+    """An outlet name between quotation marks at token ``k`` (≤ 4 words): English name if known, else as written."""
+    for x in range(k + 1, min(stop, k + 7)):
+        if v.tokens[x].text in _MARK_FAMILY:
+            if x == k + 1:
+                return None
+            s0, e0 = v.tokens[k + 1].start, v.tokens[x - 1].end
+            name = _OUTLETS.get(normalize_phrase(v.text[s0:e0]))
+            if name is None:
+                name = next((e.name_en for e in v.ents_in(s0, e0) if e.sector == "MED" and e.name_en), None)
+            return (name or v.text[s0:e0]), x + 1
+    return None
+
+
 def _attr_source(v: _View, j: int, stop: int) -> tuple[str, int] | None:
     """Source after an attribution cue: ``[لـ]OUTLET-NOUN? NAME`` or a source noun (مصادر أمنية)."""
     if j >= stop:
         return None
+    known = _outlet_at(v, j, stop)
+    if known is not None and known[0] in _OUTLETS.values():
+        return known
+    if _is_outlet_noun(v.tokens[j].norm) and j + 1 < stop and v.tokens[j + 1].text in _MARK_FAMILY:
+        # صحيفة "يديعوت أحرونوت"، قناة «المسيرة»
+        src = _marked_name(v, j + 1, stop)
+        if src is not None:
+            return src
+    if _is_outlet_noun(v.tokens[j].norm) and j + 1 < stop:
+        # مراسل وكالة فرانس برس: the outlet after the correspondent
+        inner = _outlet_at(v, j + 1, stop)
+        if inner is not None and _is_outlet_noun(v.tokens[j + 1].norm) and inner[0] in _OUTLETS.values():
+            return inner
     if _is_outlet_noun(v.tokens[j].norm):
         t = v.tokens[j]
         for e in v.ents_in(t.start, v.tokens[stop - 1].end):
