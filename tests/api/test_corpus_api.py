@@ -78,3 +78,13 @@ def test_without_a_database_corpus_routes_say_how():
     c = TestClient(create_app(ApiSettings()))
     r = c.get("/v1/events")
     assert r.status_code == 503 and "--db" in r.json()["error"]["message"]
+
+
+def test_timeline_skips_events_without_a_full_day(client, monkeypatch):
+    import khabar.store.store as st
+
+    rows = [{"event_date": "2023-08", "event_type": "PROTEST"}, {"event_date": None, "event_type": "AID"},
+            {"event_date": "2023-08-02", "event_type": "PROTEST"}]
+    monkeypatch.setattr(st.Store, "iter_events", lambda self, f=None: iter(rows))
+    tl = client.get("/v1/stats/timeline?by=day").json()
+    assert tl["series"] == [{"period": "2023-08-02", "type": "PROTEST", "count": 1}]

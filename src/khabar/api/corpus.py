@@ -142,9 +142,10 @@ def mount_corpus(app: FastAPI, cfg: Any, ApiError: type[Exception], read_request
         counts: Counter[tuple[str, str]] = Counter()
         for row in events(type, status, actor, country, from_, to, q):
             day = row.get("event_date")
-            if not day:
+            try:
+                d = dt.date.fromisoformat((day or "")[:10])
+            except ValueError:  # undated, or only a month/year (e.g. "2023-08"): not on a daily chart
                 continue
-            d = dt.date.fromisoformat(day[:10])
             if by == "week":
                 y, w, _ = d.isocalendar()
                 period = f"{y}-W{w:02d}"
