@@ -238,6 +238,7 @@ from khabar.cli import ingest as _ingest; app.command("ingest")(_ingest.ingest) 
 from khabar.cli import db as _db; app.add_typer(_db.db_app, name="db")  # noqa: E402
 from khabar.cli import export as _export; app.command("events")(_export.events); app.command("export")(_export.export)  # noqa: E402
 from khabar.cli import serve as _serve  # noqa: E402
+from khabar.cli import train as _train; app.add_typer(_train.train_app, name="train")  # noqa: E402  (also adds `bench ner|pos`)
 
 app.command("serve")(_serve.serve)
 import khabar.cli.bench_api  # noqa: E402,F401  (khabar bench api)

@@ -7,7 +7,7 @@ Every key is in the *matching form* of :func:`khabar.text.normalize.normalize`
 ========== ============================================================ =========
 kind       words                                                        value
 ========== ============================================================ =========
-unit       صفر، واحد … تسعة in all case/gender forms (اثنان/اثنين…)   0 … 9
+unit       صفر، واحد … تسعة in all case/gender forms (اثنان/اثنين…)     0 … 9
 pre_teen   أحد/إحدى/اثنا/اثني/اثنتا/اثنتي: only before عشر/عشرة        1, 2
 ten        عشر/عشرة (alone 10; after a unit word it makes 11–19)        10
 tens       عشرون/عشرين … تسعون/تسعين                                     20 … 90
