@@ -48,7 +48,7 @@ def test_events_filters(client):
     allev = client.get("/v1/events?per_page=500").json()["events"]
     assert allev, "the examples report events"
     for e in allev:
-        assert e["doc_id"] and e["sentence"] and e["trigger_start"] is not None
+        assert e["doc_id"] and e["sentence_text"] and e["trigger_start"] is not None
     assaults = client.get("/v1/events?type=ASSAULT&per_page=500").json()["events"]
     assert assaults and all(e["event_type"] == "ASSAULT" for e in assaults)
     occurred = client.get("/v1/events?status=occurred&per_page=500").json()["events"]
@@ -71,6 +71,7 @@ def test_timeline_places_and_entity(client):
     assert any(p["lat"] is not None for p in places)
     ent = client.get("/v1/entities/Q1530").json()  # Baghdad
     assert ent["name_en"] == "Baghdad" and len(ent["mentions"]) >= 2
+    assert client.get("/v1/entities/Baghdad").json()["kb"] == "Q1530"
     assert client.get("/v1/entities/Q0").status_code == 404
 
 
@@ -83,8 +84,8 @@ def test_without_a_database_corpus_routes_say_how():
 def test_timeline_skips_events_without_a_full_day(client, monkeypatch):
     import khabar.store.store as st
 
-    rows = [{"event_date": "2023-08", "event_type": "PROTEST"}, {"event_date": None, "event_type": "AID"},
-            {"event_date": "2023-08-02", "event_type": "PROTEST"}]
+    rows = [{"event_day": None, "event_date": "2023-08", "event_type": "PROTEST"}, {"event_date": None, "event_type": "AID"},
+            {"event_day": "2023-08-02", "event_type": "PROTEST"}]
     monkeypatch.setattr(st.Store, "iter_events", lambda self, f=None: iter(rows))
     tl = client.get("/v1/stats/timeline?by=day").json()
     assert tl["series"] == [{"period": "2023-08-02", "type": "PROTEST", "count": 1}]

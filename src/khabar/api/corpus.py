@@ -114,7 +114,7 @@ def mount_corpus(app: FastAPI, cfg: Any, ApiError: type[Exception], read_request
             out.append(row)
         return {"page": page, "per_page": per_page, "events": out, "has_more": has_more}
 
-    @app.get("/v1/entities/{key}", tags=["corpus"], summary="An entity (KB id or canonical key) with its mentions and events")
+    @app.get("/v1/entities/{key}", tags=["corpus"], summary="An entity (KB id, canonical key or English name) with its mentions and events")
     def get_entity(key: str, limit: int = Query(500, ge=1, le=5000)) -> dict[str, Any]:
         from sqlalchemy import or_, select
 
@@ -124,7 +124,7 @@ def mount_corpus(app: FastAPI, cfg: Any, ApiError: type[Exception], read_request
         st = store()
         t = S.entities
         with st.engine.connect() as c:
-            rows = list(c.execute(select(t.c.doc_id, t.c.data).where(or_(t.c.kb == key, t.c.canonical == key)).limit(limit)))
+            rows = list(c.execute(select(t.c.doc_id, t.c.data).where(or_(t.c.kb == key, t.c.canonical == key, t.c.name_en == key)).limit(limit)))
         if not rows:
             raise ApiError(404, f"no stored entity with KB id or key {key!r}")  # type: ignore[call-arg]
         first = rows[0][1]
@@ -141,7 +141,7 @@ def mount_corpus(app: FastAPI, cfg: Any, ApiError: type[Exception], read_request
     ) -> dict[str, Any]:
         counts: Counter[tuple[str, str]] = Counter()
         for row in events(type, status, actor, country, from_, to, q):
-            day = row.get("event_date")
+            day = row.get("event_day") or row.get("event_date")
             try:
                 d = dt.date.fromisoformat((day or "")[:10])
             except ValueError:  # undated, or only a month/year (e.g. "2023-08"): not on a daily chart
@@ -160,21 +160,40 @@ def mount_corpus(app: FastAPI, cfg: Any, ApiError: type[Exception], read_request
         type: str | None = None, status: str | None = None, actor: str | None = None, country: str | None = None,
         from_: str | None = Query(None, alias="from"), to: str | None = None, q: str | None = None,
     ) -> dict[str, Any]:
-        from khabar.extract.kb import country_entry, get_kb
+        from khabar.extract.kb import country_entry
 
-        kb = get_kb()
+        places_by_name = _places_by_name()
         counts: Counter[tuple[Any, ...]] = Counter()
         for row in events(type, status, actor, country, from_, to, q):
-            if row.get("location") or row.get("location_ar"):
-                counts[(row.get("location_kb"), row.get("location"), row.get("location_ar"), row.get("location_country"))] += 1
+            if row.get("location_name") or row.get("location_text"):
+                counts[(row.get("location_name"), row.get("location_text"), row.get("location_country"))] += 1
         out = []
-        for (kb_id, name, name_ar, iso3), n in counts.most_common():
-            entry = kb.get(kb_id) if kb_id else None
+        for (name, name_ar, iso3), n in counts.most_common():
+            entry = places_by_name.get((name or "").lower(), {}).get(iso3) or next(iter(places_by_name.get((name or "").lower(), {}).values()), None)
             if (entry is None or entry.lat is None) and iso3:
                 entry = country_entry(iso3)
-            out.append({"kb": kb_id, "name": name, "name_ar": name_ar, "country": iso3, "count": n,
+            out.append({"kb": entry.kb_id if entry is not None else None, "name": name, "name_ar": name_ar, "country": iso3, "count": n,
                         "lat": entry.lat if entry is not None else None, "lon": entry.lon if entry is not None else None})
         return {"places": out}
+
+
+_PLACES: dict[str, dict[str | None, Any]] | None = None
+
+
+def _places_by_name() -> dict[str, dict[str | None, Any]]:
+    """KB places with coordinates by lower-cased English name, then country code."""
+    global _PLACES
+    if _PLACES is None:
+        from khabar.extract.kb import get_kb
+
+        kb = get_kb()
+        out: dict[str, dict[str | None, Any]] = {}
+        for label in ("GPE", "LOC", "FAC"):
+            for e in kb.by_label(label):
+                if e.lat is not None and e.name_en:
+                    out.setdefault(e.name_en.lower(), {}).setdefault(e.country, e)
+        _PLACES = out
+    return _PLACES
 
 
 def _public(row: dict[str, Any]) -> dict[str, Any]:

@@ -83,8 +83,8 @@ async function showEntity(key) {
     const body = $("entity-body");
     body.replaceChildren(
       el("div", {}, `${ent.mentions.length} mentions in ${new Set(ent.mentions.map((m) => m.doc_id)).size} documents; ${ent.events.length} events`),
-      el("ol", { class: "events" }, ...ent.events.slice(0, 50).map((e) => el("li", {}, e.event_date || "?", " ", el("b", {}, e.event_type), " ",
-        bdi(e.source_actor || e.source_actor_ar || "—"), " → ", bdi(e.target_actor || e.target_actor_ar || "—")))));
+      el("ol", { class: "events" }, ...ent.events.slice(0, 50).map((e) => el("li", {}, e.event_day || e.event_date || "?", " ", el("b", {}, e.event_type), " ",
+        bdi(e.source_name || e.source_text || "—"), " → ", bdi(e.target_name || e.target_text || "—")))));
     $("entity").scrollIntoView();
   } catch (err) { $("status").textContent = err.message; }
 }
@@ -107,12 +107,12 @@ async function load() {
     ]);
     const tbody = $("events").querySelector("tbody");
     tbody.replaceChildren(...ev.events.map((e) => el("tr", { class: "event-row", "data-type": e.event_type },
-      el("td", {}, e.event_date || ""),
-      el("td", {}, e.event_type + (e.event_mode ? ` (${e.event_mode})` : "")),
+      el("td", {}, e.event_day || e.event_date || ""),
+      el("td", {}, e.event_type + (e.mode ? ` (${e.mode})` : "")),
       el("td", {}, el("span", { class: `status ${e.status}` }, e.status)),
-      el("td", {}, actorCell(e.source_actor, e.source_actor_ar, e.source_kb), " → ", actorCell(e.target_actor, e.target_actor_ar, e.target_kb)),
-      el("td", {}, bdi(e.location || e.location_ar || "")),
-      el("td", { class: "ar", dir: "rtl", lang: "ar" }, e.sentence || ""),
+      el("td", {}, actorCell(e.source_name, e.source_text, e.source_name), " → ", actorCell(e.target_name, e.target_text, e.target_name)),
+      el("td", {}, bdi(e.location_name || e.location_text || "")),
+      el("td", { class: "ar", dir: "rtl", lang: "ar" }, e.sentence_text || ""),
       el("td", {}, el("a", { href: `/?doc=${encodeURIComponent(e.doc_id)}` }, e.outlet || e.doc_id.slice(0, 12))))));
     $("count").textContent = `(${ev.events.length} on page ${ev.page})`;
     $("pageno").textContent = `page ${ev.page}`;
