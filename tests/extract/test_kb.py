@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
 from khabar.extract.kb import FILES, KnowledgeBase, get_kb
 
 
-def test_loads_fast_and_is_cached() -> None:
+def test_loads_and_is_cached() -> None:
+    # Load time is measured by `khabar bench`, never asserted here (timed tests flake).
     get_kb.cache_clear()
-    t = time.perf_counter()
     kb = get_kb()
-    elapsed = time.perf_counter() - t
-    assert elapsed < 1.0, f"KB load took {elapsed:.2f} s"
     assert get_kb() is kb
     assert len(kb) > 1000
     assert kb.matcher.size > 5000

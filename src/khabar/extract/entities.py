@@ -765,6 +765,8 @@ def _model_candidates(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> l
     * otherwise, a one-token span is dropped when its confidence is below
       :data:`MODEL_MIN_SINGLE` or it is a function word, a pronoun-suffixed particle or a
       title/modifier word; longer spans need :data:`MODEL_MIN_CONF`;
+    * an unknown span must hold an Arabic letter (the model was trained on Arabic text;
+      Latin words and numbers in it are noise);
     * unknown PER spans get a transliterated ``name_en`` (in :func:`_coref`, like title-found names).
     """
     try:
@@ -799,6 +801,8 @@ def _model_candidates(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> l
             single = " " not in key
             if single and (conf < MODEL_MIN_SINGLE or key in reject) or conf < MODEL_MIN_CONF:
                 continue
+            if not _ARABIC_LETTER.search(key):
+                continue  # the model reads Arabic; Latin-only or digit spans are the gazetteer's
             cand = _Cand(ns, ne, label, "model")
             if label != "PER":
                 cand.canonical = f"khabar:{label}:" + key.replace(" ", "_")
@@ -807,6 +811,8 @@ def _model_candidates(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> l
         out.append(cand)
     return out
 
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064A\u0671-\u06D3]")
 
 #: A one-token model span not in the KB needs this confidence (common words are dropped).
 MODEL_MIN_SINGLE = 0.8
