@@ -125,3 +125,48 @@ def _with_progress(console, items, store, settings, command, client, total):  # 
             prog.update(task, completed=s.total, rate=f"{s.docs_per_s:.1f}", ok=s.ok, skipped=s.skipped, failed=s.failed)
 
         return run(items, store, settings, command=command, client=client, progress=update)
+
+
+from khabar.cli.main import bench_app  # noqa: E402
+
+
+@bench_app.command("ingest")
+def bench_ingest(
+    n: Annotated[list[int], typer.Option("--n", help="Corpus sizes (repeat the option: --n 1000 --n 10000).")] = [1000],  # noqa: B006
+    engines: Annotated[str, typer.Option(help="Comma-separated engines: local, dask.")] = "local,dask",
+    pg: Annotated[Optional[str], typer.Option("--pg", help="Also measure PostgreSQL at this URL (its public schema is DROPPED and recreated).")] = None,
+    workers: Annotated[int, typer.Option(help="Dask LocalCluster workers.", min=1)] = 2,
+    workdir: Annotated[Optional[str], typer.Option(help="Folder for the generated corpus and SQLite files (default: a temporary folder).")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON rows instead of a table.")] = False,
+) -> None:
+    """Measure ingestion: docs/s, peak memory and overhead share for engines × databases on generated articles.
+
+    Example:
+
+        khabar bench ingest --n 1000 --pg postgresql://postgres@127.0.0.1/khabar_bench
+    """
+    import tempfile
+    from pathlib import Path
+
+    from khabar.ingest.bench import bench
+
+    tmp = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="khabar-bench-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    dbs = [("sqlite", f"sqlite:///{tmp / 'bench.db'}")] + ([("postgresql", pg)] if pg else [])
+    configs = [(e.strip(), url) for e in engines.split(",") if e.strip() for _, url in dbs]
+    rows = [r for size in n for r in bench(size, configs, tmp, workers=workers)]
+    if json_out:
+        typer.echo(json.dumps(rows, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title="khabar bench ingest (generated articles)")
+    for col in ("N", "engine", "db", "docs/s", "seconds", "overhead", "peak RSS MiB", "failed"):
+        t.add_column(col, justify="right")
+    for r in rows:
+        if "error" in r:
+            t.add_row("", r["engine"], r["db"], "error: " + r["error"], "", "", "", "")
+            continue
+        t.add_row(str(r["n"]), r["engine"], r["db"], f"{r['docs_per_s']:.1f}", f"{r['seconds']:.1f}", "-" if r["overhead"] is None else f"{r['overhead']:.1%}", f"{r['peak_rss_mib']:.0f}", str(r["failed"]))
+    Console().print(t)

@@ -21,6 +21,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["text_hash", "shingles", "signature", "similarity", "LshIndex", "THRESHOLD", "NUM_PERM"]
@@ -67,11 +68,18 @@ def signature(text: str) -> bytes:
     """The MinHash signature of ``text``: ``NUM_PERM`` unsigned 64-bit values as bytes (8 × NUM_PERM)."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     sh = shingles(text)
     if sh:
         m.update_batch([s.encode("utf-8") for s in sh])
     return bytes(m.hashvalues.astype("<u8").tobytes())
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations  # seeded: the same for every process
 
 
 def _minhash(sig: bytes) -> Any:
@@ -107,7 +115,8 @@ class LshIndex:
     def __post_init__(self) -> None:
         from datasketch import MinHashLSH
 
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+        # candidates from a looser LSH (bands tuned for recall), then verified against the threshold
+        self._lsh = MinHashLSH(threshold=max(0.05, self.threshold - 0.1), num_perm=NUM_PERM, weights=(0.2, 0.8))
 
     def add(self, doc_id: str, sig: bytes, story_id: int) -> None:
         """Index a document's signature under its story."""

@@ -264,7 +264,7 @@ class Store:
                 index = self._load_index(c)
                 story_id, new_story = self._story_for(c, record, sig, index)
                 self._insert_document(c, record, url=url, th=th, sig=sig, story_id=story_id, run_id=run_id, origin=origin)
-                self._insert_records(c, record, story_id)
+                self._insert_records(c, record, story_id, new_story)
         except IntegrityError:
             # a concurrent writer stored the same URL/text first
             dup = self.seen(url=url, text_hash=th)
@@ -314,7 +314,7 @@ class Store:
             )
         )
 
-    def _insert_records(self, c: Any, record: Mapping[str, Any], story_id: int) -> None:
+    def _insert_records(self, c: Any, record: Mapping[str, Any], story_id: int, new_story: bool = False) -> None:
         doc_id = record["id"]
         text = record["text"]
         sents = record.get("sentences") or []
@@ -331,14 +331,12 @@ class Store:
         tx = {t["id"]: t for t in record.get("timexes") or []}
         published = (record.get("meta") or {}).get("published")
         ev_rows, arg_rows, members = [], [], []
-        fused: dict[str, int] = {}
-        for i, e in enumerate(evs):
-            keys = event_keys(e, ents, tx)
+        all_keys = [event_keys(e, ents, tx) for e in evs]
+        fused = self._corpus_events_for(c, story_id, doc_id, [(e["type"], k) for e, k in zip(evs, all_keys)], new_story)
+        for i, (e, keys) in enumerate(zip(evs, all_keys)):
             sent = sents[e["sentence"]] if e.get("sentence") is not None and 0 <= e["sentence"] < len(sents) else None
             sent_text = text[sent["start"] : sent["end"]] if sent else e["trigger"]["text"]
             fk = keys["fuse_key"]
-            if fk not in fused:
-                fused[fk] = self._corpus_event(c, story_id, doc_id, e["type"], keys)
             countries = {x for x in (keys["source_country"], keys["target_country"], keys["place_country"]) if x}
             ev_rows.append(
                 {
@@ -384,26 +382,27 @@ class Store:
             c.execute(insert(S.event_arguments), arg_rows)
         c.execute(insert(S.corpus_event_members), members)
 
-    def _corpus_event(self, c: Any, story_id: int, doc_id: str, type_: str, keys: Mapping[str, Any]) -> int:
+    def _corpus_events_for(self, c: Any, story_id: int, doc_id: str, typed_keys: list[tuple[str, Mapping[str, Any]]], new_story: bool) -> dict[str, int]:
+        """Corpus event id per fuse key: existing ones of the story get one more document, the rest are created."""
         ce = S.corpus_events
-        row = c.execute(select(ce.c.id).where(ce.c.story_id == story_id, ce.c.fuse_key == keys["fuse_key"])).first()
-        if row is not None:
-            c.execute(update(ce).where(ce.c.id == row[0]).values(n_docs=ce.c.n_docs + 1))
-            return int(row[0])
-        res = c.execute(
-            insert(ce).values(
-                story_id=story_id,
-                fuse_key=keys["fuse_key"],
-                type=type_,
-                event_date=keys["date"],
-                source_key=keys["source"],
-                target_key=keys["target"],
-                place_key=keys["place"],
-                first_doc_id=doc_id,
-                n_docs=1,
-            )
-        )
-        return int(res.inserted_primary_key[0])  # type: ignore[index]
+        wanted: dict[str, tuple[str, Mapping[str, Any]]] = {}
+        for type_, k in typed_keys:
+            wanted.setdefault(k["fuse_key"], (type_, k))
+        found: dict[str, int] = {}
+        if not new_story:
+            found = {fk: int(i) for i, fk in c.execute(select(ce.c.id, ce.c.fuse_key).where(ce.c.story_id == story_id, ce.c.fuse_key.in_(list(wanted))))}
+            if found:
+                c.execute(update(ce).where(ce.c.id.in_(list(found.values()))).values(n_docs=ce.c.n_docs + 1))
+        rows = [
+            {"story_id": story_id, "fuse_key": fk, "type": type_, "event_date": k["date"], "source_key": k["source"],
+             "target_key": k["target"], "place_key": k["place"], "first_doc_id": doc_id, "n_docs": 1}
+            for fk, (type_, k) in wanted.items()
+            if fk not in found
+        ]
+        if rows:
+            res = c.execute(insert(ce).returning(ce.c.id, ce.c.fuse_key, sort_by_parameter_order=True), rows)
+            found.update({fk: int(i) for i, fk in res})
+        return found
 
     # ------------------------------------------------------------------ read
     def get_record(self, doc_id: str) -> dict[str, Any] | None:

@@ -1,0 +1,96 @@
+"""Ingest benchmark (``khabar bench ingest``): docs/s, peak memory and overhead share per configuration.
+
+Each configuration (engine × database) runs in a fresh subprocess on the same
+generated corpus (:mod:`khabar.ingest.synth`) into an empty database, so peak
+RSS (``ru_maxrss`` of that process; Dask workers are separate processes and
+not included) is not polluted by earlier runs. ``overhead`` is the share of
+wall time not spent inside extraction (reading, hashing, MinHash, storing),
+measured for the local engine only; for Dask, extraction runs in parallel on
+workers and the column shows ``-``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+__all__ = ["run_config", "bench"]
+
+
+def _reset(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from khabar.store import resolve_url
+
+    u = resolve_url(url)
+    if u.startswith("sqlite:///"):
+        p = Path(u[len("sqlite:///") :])
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(p) + suffix).unlink(missing_ok=True)
+        return
+    eng = create_engine(u)
+    with eng.begin() as c:
+        c.execute(text("DROP SCHEMA public CASCADE"))
+        c.execute(text("CREATE SCHEMA public"))
+    eng.dispose()
+
+
+def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_size: int = 16) -> dict[str, Any]:
+    """Ingest ``corpus`` into an emptied ``db_url`` with ``engine``; returns the measurements."""
+    from khabar.ingest.runner import default_settings, ingest
+    from khabar.ingest.sources import iter_items
+    from khabar.store import Store
+
+    _reset(db_url)
+    # warm the pipeline (lexicons) outside the timed part, as a long run amortizes it
+    from khabar.pipeline import extract
+
+    extract("قال وزير الخارجية العراقي أمس إن بغداد ستستضيف القمة.", published="2024-01-01")
+    store = Store(db_url)
+    client = None
+    if engine == "dask":
+        from khabar.batch.dask import make_client
+
+        client = make_client(None, workers)
+        client.run(extract, "قال وزير الخارجية العراقي أمس إن بغداد ستستضيف القمة.", published="2024-01-01")
+    t0 = time.perf_counter()
+    s = ingest(iter_items([corpus]), store, default_settings(engine=engine, batch_size=batch_size), client=client)
+    wall = time.perf_counter() - t0
+    if client is not None:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    return {
+        "engine": engine if engine == "local" else f"dask×{workers}",
+        "db": store.dialect,
+        "docs": s.ok,
+        "failed": s.failed,
+        "seconds": round(wall, 2),
+        "docs_per_s": round(s.ok / wall, 1) if wall else 0.0,
+        "overhead": round(s.overhead_share, 3) if engine == "local" else None,
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def bench(n: int, configs: list[tuple[str, str]], workdir: Path, workers: int = 2, seed: int = 0) -> list[dict[str, Any]]:
+    """Run every ``(engine, db_url)`` configuration on ``n`` generated articles, each in a subprocess."""
+    from khabar.ingest.synth import write_jsonl
+
+    corpus = write_jsonl(workdir / f"bench-{n}.jsonl", n, seed=seed)
+    out = []
+    for engine, url in configs:
+        code = f"import json,sys; from khabar.ingest.bench import run_config; print(json.dumps(run_config({str(corpus)!r}, {engine!r}, {url!r}, {workers})))"
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ})
+        if r.returncode != 0:
+            out.append({"engine": engine, "db": url.split(":", 1)[0], "error": (r.stderr.strip().splitlines() or ["failed"])[-1]})
+            continue
+        row = json.loads(r.stdout.strip().splitlines()[-1])
+        row["n"] = n
+        out.append(row)
+    return out
