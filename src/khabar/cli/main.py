@@ -234,6 +234,7 @@ def speed(
 # Each module defines plain Typer-annotated functions; add one line per command, e.g.
 #   from khabar.cli import ingest as _ingest; app.command("ingest")(_ingest.ingest)
 import khabar.cli.bench_quantities  # noqa: E402,F401  (khabar bench quantities)
+import khabar.cli.bench_dates  # noqa: E402,F401  (khabar bench dates)
 from khabar.cli import ingest as _ingest; app.command("ingest")(_ingest.ingest)  # noqa: E402
 from khabar.cli import db as _db; app.add_typer(_db.db_app, name="db")  # noqa: E402
 from khabar.cli import export as _export; app.command("events")(_export.events); app.command("export")(_export.export)  # noqa: E402

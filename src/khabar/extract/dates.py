@@ -18,9 +18,15 @@ durations (``P3D``, ``PT24H``, ``P1DE``, ``PXY`` for "some years"), sets
 
 Resolution (the reasoning is in ``docs/dates.md``):
 
-* relative expressions are resolved against ``doc.meta.published`` only, and
-  get ``anchor="published"``; without a publication date their ``value`` is
-  ``None`` and ``anchor="no publication date"`` — never today's date;
+* relative expressions are resolved against ``doc.meta.published`` and get
+  ``anchor="published"``; without a publication date their ``value`` is
+  ``None`` and ``anchor="missing"`` — never today's date;
+* narrative expressions (اليوم التالي، بعد ذلك بيومين، اليوم نفسه, and بعد +
+  quantity in a past clause) are resolved against the last date the text
+  gave, whose timex id becomes their ``anchor`` (TIMEX3 ``anchorTimeID``);
+* impossible dates (31 فبراير) are tagged with ``value=None`` and a ``note``;
+* the tense of the clause (cue words, perfect verbs, a clause-opening
+  imperfect; reporting verbs are neutral) decides bare weekdays and months;
 * an unanchored weekday is the nearest such day on or before publication
   (news reports the past), on or after it when the sentence has a future cue
   (سوف, س + verb, أن + imperfect, المقرر, يعتزم, توقع …); الماضي/المقبل force
@@ -1725,8 +1731,10 @@ def find_timexes(doc: Document) -> tuple[Timex, ...]:
         ``t1, t2, …``; ``start``/``end`` are code-point offsets (half-open)
         into ``doc.text`` and ``text == doc.text[start:end]``. ``type`` is
         DATE, TIME, DURATION or SET; ``value`` a TIMEX3 value or ``None``
-        (then ``anchor`` says why: ``"no publication date"``); ``anchor`` is
-        ``"published"`` when the value was computed from the publication date.
+        (then ``anchor`` is ``"missing"`` or ``note`` says why, e.g. ``"invalid
+        date: day 31 of month 2"``); ``anchor`` is ``"published"`` when the
+        value was computed from the publication date, or the id of the earlier
+        timex a narrative expression counts from (``"t3"``).
 
     Raises:
         Nothing for any text; a bug surfaces as the pipeline's ComponentError.
