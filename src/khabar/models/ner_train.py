@@ -115,6 +115,7 @@ def train(
     c1: float = 0.05,
     c2: float = 0.05,
     iterations: int = 150,
+    algorithm: str = "lbfgs",
     seed: int = 13,
     log: Callable[[str], None] = print,
 ) -> list[Sentence]:
@@ -136,11 +137,14 @@ def train(
             s, held = s[:cut], s[cut:]
         data += s
     random.Random(seed).shuffle(data)
-    tr = pycrfsuite.Trainer(verbose=False)
+    tr = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     for x, y in featurize(data):
         tr.append(x, y)
     log(f"features for {len(data)} sentences in {time.time() - t0:.0f}s")
-    tr.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
+    params: dict[str, object] = {"max_iterations": iterations, "feature.possible_transitions": True}
+    if algorithm == "lbfgs":
+        params.update({"c1": c1, "c2": c2})
+    tr.set_params(params)
     tr.train(out_path)
     log(f"trained {out_path} in {time.time() - t0:.0f}s ({os.path.getsize(out_path) / 1e6:.1f} MB)")
     ner._tagger.cache_clear()
