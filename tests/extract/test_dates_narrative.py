@@ -203,3 +203,12 @@ def test_windows_give_the_same_result_as_a_full_scan(monkeypatch: pytest.MonkeyP
             m.setattr(D, "_windows", _full)
             b = find_timexes(doc)
         assert a == b, text[:80]
+
+
+def test_clock_time_joined_to_a_narrative_day() -> None:
+    got = tag("وصل الوفد أمس، وعقد اجتماعا في اليوم التالي الساعة 10 صباحا بتوقيت مكة المكرمة، ثم آخر الساعة العاشرة من مساء اليوم التالي.")
+    assert [(t.text, t.type, t.value, t.anchor) for t in got] == [
+        ("أمس", "DATE", "2021-02-15", PUBLISHED),
+        ("اليوم التالي الساعة 10 صباحا بتوقيت مكة المكرمة", "TIME", "2021-02-16T10:00+03:00", "t1"),
+        ("الساعة العاشرة من مساء اليوم التالي", "TIME", "2021-02-17T22:00", "t2"),
+    ]

@@ -1551,6 +1551,19 @@ def _add_year_continuations(cands: list[_C], ctx: _Ctx) -> list[_C]:
     return out
 
 
+def _clock(day: str, hm: str) -> str:
+    """A clock time on a day value that may carry a part of day: (2021-02-15TEV, T10:00) → 2021-02-15T22:00."""
+    h, mi = int(hm[1:3]), hm[4:6]
+    pod = day[11:13] if len(day) > 10 else ""
+    if pod in ("AF", "EV") and h < 12:
+        h += 12  # العاشرة من مساء أمس
+    elif pod == "NI" and 6 <= h < 12:
+        h += 12
+    elif pod == "MI" and 1 <= h <= 6:
+        h += 12
+    return f"{day[:10]}T{h:02d}:{mi}"
+
+
 def _join_times(cands: list[_C], ctx: _Ctx) -> list[_C]:
     """الساعة العاشرة من صباح اليوم / الساعة 10 مساء الخميس: one TIME on that day."""
     cands.sort(key=lambda c: c.ns)
@@ -1558,29 +1571,25 @@ def _join_times(cands: list[_C], ctx: _Ctx) -> list[_C]:
     i = 0
     while i < len(cands):
         c = cands[i]
-        if c.gran == "T" and i + 1 < len(cands):
+        if c.gran == "T" and c.hm and i + 1 < len(cands):
             d = cands[i + 1]
-            if d.gran == "D" and _TIME_JOIN_RX.match(ctx.text[c.ne : d.ns]):
-                hm = c.hm
-                value = None
-                if d.value is not None and hm:
-                    h, mi = int(hm[1:3]), hm[4:6]
-                    pod = d.value[11:13] if len(d.value) > 10 else ""
-                    if pod in ("AF", "EV") and h < 12:
-                        h += 12  # العاشرة من مساء أمس
-                    elif pod == "NI" and 6 <= h < 12:
-                        h += 12
-                    elif pod == "MI" and 1 <= h <= 6:
-                        h += 12
-                    value = f"{d.value[:10]}T{h:02d}:{mi}"
-                out.append(_C(c.ns, d.ne, "TIME", value, None, d.anchor, gran="T", tz=c.tz))
+            day_narr = d.narr is not None and d.narr[0] == "D"
+            if (d.gran == "D" or day_narr) and _TIME_JOIN_RX.match(ctx.text[c.ne : d.ns]):
+                value = _clock(d.value, c.hm) if d.value is not None else None
+                j = _C(c.ns, d.ne, "TIME", value, None, d.anchor, gran="T", tz=c.tz, note=d.note)
+                if day_narr:  # الساعة العاشرة من صباح اليوم التالي: resolved with the narrative
+                    j.narr, j.near, j.hm = d.narr, d.near, c.hm
+                out.append(j)
                 i += 2
                 continue
-        if c.gran == "D" and i + 1 < len(cands) and "T" not in (c.value or ""):
+        if (c.gran == "D" or (c.narr is not None and c.narr[0] == "D")) and i + 1 < len(cands) and "T" not in (c.value or ""):
             t = cands[i + 1]
-            if t.gran == "T" and _DATE_TIME_JOIN_RX.match(ctx.text[c.ne : t.ns]):
-                value = c.value[:10] + t.hm if c.value is not None and t.hm else None
-                out.append(_C(c.ns, t.ne, "TIME", value, None, c.anchor, gran="T", tz=t.tz))
+            if t.gran == "T" and t.hm and t.floating and _DATE_TIME_JOIN_RX.match(ctx.text[c.ne : t.ns]):
+                value = c.value[:10] + t.hm if c.value is not None else None
+                j = _C(c.ns, t.ne, "TIME", value, None, c.anchor, gran="T", tz=t.tz, note=c.note)
+                if c.narr is not None:  # اليوم التالي الساعة 10 صباحا
+                    j.narr, j.near, j.hm = c.narr, c.near, t.hm
+                out.append(j)
                 i += 2
                 continue
         out.append(c)
@@ -1639,7 +1648,7 @@ def _resolve_narrative(cands: list[_C], ctx: _Ctx) -> list[_C]:
         if c.narr is not None:
             value = _narrative_value(c.narr[0], c.narr[1], c.narr[2], last[1]) if usable and last else None
             if value is not None and last is not None:
-                c.value, c.anchor = value, f"t{last[0] + 1}"
+                c.value, c.anchor = (_clock(value, c.hm) if c.hm else value), f"t{last[0] + 1}"
             elif c.fallback is not None:
                 c = c.fallback
             else:
