@@ -181,7 +181,8 @@ def segment_word(word: str) -> tuple[tuple[int, int, bool], ...]:
         t = _seg_tagger()
         with _lock:
             ys = t.tag(char_features(folded))
-    cuts = [(k, y == "L") for k, y in enumerate(ys) if k > 0 and y in ("B", "L")]
+    # teh marbuta (ة) and alef maqsura (ى) end a stem: never the start of a clitic
+    cuts = [(k, y == "L") for k, y in enumerate(ys) if k > 0 and y in ("B", "L") and letters[k] not in "ةى"]
     bounds = [0] + [idx[k] for k, _ in cuts] + [len(word)]
     restored = [False] + [r for _, r in cuts]
     return tuple((bounds[i], bounds[i + 1], restored[i]) for i in range(len(bounds) - 1))
