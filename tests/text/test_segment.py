@@ -47,3 +47,16 @@ def test_proclitic_prefixes():
     assert {"", "و", "ف", "ب", "وب", "فل", "ك"} <= p
     assert "س" not in p
     assert "وس" in proclitic_prefixes(future=True)
+
+
+def test_text_without_punctuation_is_cut_into_bounded_sentences():
+    from khabar.text.segment import MAX_SENTENCE
+
+    text = ("قال الوزير إن الحكومة ستواصل العمل مع الشركاء، وأضاف أن الوفد وصل " * 200).strip()
+    ss = split_sentences(text)
+    assert len(ss) > 1
+    assert all(s.end - s.start <= MAX_SENTENCE for s in ss)
+    assert ss[0].start == 0 and ss[-1].end == len(text)
+    # cuts fall after a clause mark or a space, never inside a word
+    for a, b in zip(ss, ss[1:]):
+        assert text[a.end - 1] in "، " or text[a.end] == " " or text[b.start - 1] == " "

@@ -36,7 +36,7 @@ import bisect
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from khabar.doc import Actor, Document, Entity, Event, Sentence, Span
+from khabar.doc import Actor, Document, Entity, Event, Sentence, Span, Timex
 from khabar.events.actors import (
     COMPLEMENTIZERS,
     PREPOSITIONS,
@@ -123,6 +123,24 @@ class _Cand:
     evidence: bool
 
 
+_PLACE_INDEX: list[tuple[tuple[Entity, ...], list[int], list[tuple[int, Entity]]]] = []
+
+
+def _place_index(doc: Document) -> tuple[list[int], list[tuple[int, Entity]]]:
+    """GPE/LOC/FAC entities of ``doc`` as ``(token index, entity)`` sorted by token, built once per document.
+
+    Keeps location look-ups linear in the document size (each trigger bisects
+    into the places of its clause instead of scanning every entity).
+    """
+    for ents, toks, places in _PLACE_INDEX:
+        if ents is doc.entities:
+            return toks, places
+    places = sorted(((_tok_at(doc, e.start), e) for e in doc.entities if e.label in ("GPE", "LOC", "FAC")), key=lambda x: x[0])
+    toks = [t for t, _ in places]
+    _PLACE_INDEX[:] = [(doc.entities, toks, places)]
+    return toks, places
+
+
 def _tok_at(doc: Document, offset: int) -> int:
     lo, hi = 0, len(doc.tokens) - 1
     best = 0
@@ -146,13 +164,19 @@ def _stem(norm: str) -> str:
 
 
 def _sentence_tokens(doc: Document, s: Sentence) -> tuple[int, int]:
+    """The token range ``[a, b)`` inside sentence ``s`` (two binary searches, not a scan)."""
     a = _tok_at(doc, s.start)
     if doc.tokens and doc.tokens[a].start < s.start:
         a += 1
-    b = a
-    while b < len(doc.tokens) and doc.tokens[b].end <= s.end:
-        b += 1
-    return a, b
+    # the first token whose end lies beyond the sentence
+    lo, hi = a, len(doc.tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc.tokens[mid].end <= s.end:
+            lo = mid + 1
+        else:
+            hi = mid
+    return a, lo
 
 
 def _clause_bounds(doc: Document, a: int, b: int, phrases: list[ActorPhrase]) -> list[int]:
@@ -701,12 +725,10 @@ def _loc_entity(doc: Document, phrases: list[ActorPhrase], cs: int, ce: int, a: 
                 break
     hi = min(ext, limit if limit is not None else ext)
     best: tuple[int, Entity] | None = None
-    for e in doc.entities:
-        if e.label not in ("GPE", "LOC", "FAC"):
-            continue
-        ti = _tok_at(doc, e.start)
-        if not (i <= ti < hi):
-            continue
+    toks, places = _place_index(doc)
+    lo_k = bisect.bisect_left(toks, i)
+    hi_k = bisect.bisect_left(toks, hi)
+    for ti, e in places[lo_k:hi_k]:
         tok = doc.tokens[ti]
         pre = normalize(doc.text[tok.start : e.start]).text if e.start > tok.start else ""
         prev = doc.tokens[ti - 1].norm if ti > a else ""
@@ -731,14 +753,28 @@ def _location(doc: Document, c: _Cand, phrases: list[ActorPhrase], cs: int, ce: 
     return e.id
 
 
+_TIMEX_STARTS: list[tuple[tuple[Timex, ...], list[int]]] = []
+
+
+def _timex_starts(doc: Document) -> list[int]:
+    """Start offsets of ``doc.timexes`` (sorted by start, as the tagger returns them), built once per document."""
+    for tx, starts in _TIMEX_STARTS:
+        if tx is doc.timexes:
+            return starts
+    starts = [t.start for t in doc.timexes]
+    _TIMEX_STARTS[:] = [(doc.timexes, starts)]
+    return starts
+
+
 def _date(doc: Document, cs: int, ce: int, sent: Sentence, i: int) -> str | None:
     c0 = doc.tokens[cs].start
     c1 = doc.tokens[ce - 1].end
     pos = doc.tokens[i].start
     best: tuple[int, str] | None = None
     comps = [doc.tokens[k].start for k in range(cs, i) if doc.tokens[k].norm in COMPLEMENTIZERS]
-    for t in doc.timexes:
-        if t.type not in ("DATE", "TIME") or not (c0 <= t.start < c1):
+    starts = _timex_starts(doc)
+    for t in doc.timexes[bisect.bisect_left(starts, c0) : bisect.bisect_left(starts, c1)]:
+        if t.type not in ("DATE", "TIME"):
             continue
         if any(t.end <= cp for cp in comps):
             continue  # dates the reporting verb (أعلنت في سبتمبر أنها ستقلل), not the event

@@ -34,6 +34,7 @@ project's gold files (nested adjectives of KB entities are optional there).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -520,12 +521,14 @@ def _titled_people(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
     first_names = kb.first_names
     # token index spans covered by gazetteer candidates
     start_of = {t[0]: k for k, t in enumerate(toks)}
+    tok_starts = [t[0] for t in toks]
     end_of = {t[1]: k for k, t in enumerate(toks)}
     gaz_at: dict[int, _Cand] = {}
     for c in gaz:
         k = start_of.get(c.ns)
         if k is None:  # the match begins after a proclitic inside the token
-            k = next((j for j, t in enumerate(toks) if t[0] < c.ns < t[1]), None)
+            j = bisect.bisect_right(tok_starts, c.ns) - 1
+            k = j if j >= 0 and toks[j][0] < c.ns < toks[j][1] else None
         if k is not None and (k not in gaz_at or c.ne > gaz_at[k].ne):
             gaz_at[k] = c
     blocked = {c.ns for c in gaz if c.label != "PER"}
@@ -632,12 +635,12 @@ def transliterate(ar: str) -> str:
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
     cands = sorted(cands, key=lambda c: (-(c.ne - c.ns), _ORDER.get(c.source, 9), c.ns))
-    taken: list[tuple[int, int]] = []
+    used: set[int] = set()  # normalized offsets already covered: linear, not pairwise
     keep = []
     for c in cands:
-        if any(c.ns < b and a < c.ne for a, b in taken):
+        if any(i in used for i in range(c.ns, c.ne)):
             continue
-        taken.append((c.ns, c.ne))
+        used.update(range(c.ns, c.ne))
         keep.append(c)
     return sorted(keep, key=lambda c: c.ns)
 
@@ -781,7 +784,7 @@ def _model_candidates(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> l
         return []
     lex = _lex()
     reject = lex["stop"] | lex["modifiers"] | lex["pron"]  # type: ignore[operator]
-    taken = [(c.ns, c.ne) for c in kept]
+    used = {i for c in kept for i in range(c.ns, c.ne)}
     kb = get_kb()
     out: list[_Cand] = []
     for start, end, label, conf in spans:
@@ -790,7 +793,7 @@ def _model_candidates(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> l
         ns, ne = nt.from_original(start), nt.from_original(end)
         while ne > ns and nt.text[ne - 1] == " ":
             ne -= 1
-        if ne <= ns or any(ns < b and a < ne for a, b in taken):
+        if ne <= ns or any(i in used for i in range(ns, ne)):
             continue
         key = nt.text[ns:ne]
         opts = kb.aliases(key)
@@ -807,7 +810,7 @@ def _model_candidates(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> l
             if label != "PER":
                 cand.canonical = f"khabar:{label}:" + key.replace(" ", "_")
         cand.confidence = float(conf)
-        taken.append((ns, ne))
+        used.update(range(ns, ne))
         out.append(cand)
     return out
 

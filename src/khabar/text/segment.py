@@ -80,13 +80,36 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+#: The longest stretch kept as one sentence, in code points. Real news sentences are far
+#: shorter (a long Arabic sentence runs to a few hundred characters); text without
+#: punctuation (a scraped blob, a list) is cut at a clause mark or a space before this, so
+#: the work that later stages do per sentence stays bounded.
+MAX_SENTENCE = 1000
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = _soft_cut(text, start, start + MAX_SENTENCE)
+        _append(out, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end))
+
+
+def _soft_cut(text: str, start: int, limit: int) -> int:
+    """Where to cut an over-long sentence: after the last clause mark (، , : ;) or space before ``limit``."""
+    floor = start + MAX_SENTENCE // 2
+    for marks in ("،,:;", " \t"):
+        for i in range(limit - 1, floor, -1):
+            if text[i] in marks:
+                return i + 1
+    return limit
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
