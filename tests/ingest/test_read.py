@@ -87,3 +87,11 @@ def test_html_main_text_and_metadata(tmp_path):
     assert "جميع الحقوق محفوظة" not in raw.text
     assert raw.title == "قمة بغداد"
     assert raw.published is not None and raw.published.isoformat() == "2024-03-02"
+
+
+def test_copyright_year_is_not_a_publication_date(tmp_path):
+    body = "".join(f"<p>{line} وهذه جملة إضافية لتطويل الفقرة بما يكفي للاستخراج.</p>" for line in ARABIC.split("\n"))
+    html = f"<html lang='ar'><head><title>قمة</title></head><body><article>{body}</article><footer>© 2023 جميع الحقوق محفوظة</footer></body></html>"
+    p = tmp_path / "page.html"
+    p.write_text(html, encoding="utf-8")
+    assert read_input(str(p)).published is None

@@ -54,3 +54,9 @@ def test_diacritics_in_text():
 def test_empty_lexicon_is_an_error():
     with pytest.raises(ValueError):
         PhraseMatcher([])
+
+
+def test_future_marker_needs_an_imperfect_verb():
+    m = PhraseMatcher([("اعدوا", "prepare"), ("يقلل", "reduce")], future=True)
+    assert _found(m, "ساعدوا السكان") == []  # س is part of the word, not the future marker
+    assert _found(m, "ستقلل") == [] and _found(m, "سيقلل") == [("يقلل", "reduce", "س")]

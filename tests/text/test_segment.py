@@ -60,3 +60,9 @@ def test_text_without_punctuation_is_cut_into_bounded_sentences():
     # cuts fall after a clause mark or a space, never inside a word
     for a, b in zip(ss, ss[1:]):
         assert text[a.end - 1] in "، " or text[a.end] == " " or text[b.start - 1] == " "
+
+
+def test_bidi_controls_are_not_tokens():
+    plain = tokenize("بحسب رويترز، قال")
+    marked = tokenize("بحسب\u200f رويترز\u200e، \u2067قال\u2069")
+    assert [t.text for t in marked] == [t.text for t in plain]

@@ -126,7 +126,17 @@ def _is_html(path: str, data: bytes) -> bool:
 def _from_html(html: str, source: str, encoding: str) -> RawInput:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True, as_dict=False)
+    # Publication dates come from the page's metadata and markup only: htmldate's
+    # "extensive search" also reads free text such as a footer's "© 2023", which is not
+    # when the article appeared (and would silently anchor every relative date).
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        favor_precision=True,
+        as_dict=False,
+        date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"},
+    )
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         raise InputError(source, "no article text found in this HTML page (trafilatura extracted nothing)")

@@ -31,6 +31,8 @@ __all__ = ["Match", "PhraseMatcher"]
 
 P = TypeVar("P")
 _CONJ_PREFIXES = frozenset({"", "و", "ف"})
+#: First letters of an imperfect verb (ي ت ن أ, with أ folded to ا): what the future marker س may precede.
+_IMPERFECT = frozenset("يتنا")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,12 @@ class PhraseMatcher(Generic[P]):
                     if not prefix.endswith("ل") or prefix[:-1] not in _CONJ_PREFIXES:
                         continue
                 elif prefix not in self._prefixes:
+                    continue
+                elif prefix.endswith("س") and (
+                    key[0] not in _IMPERFECT or (key[0] == "ا" and norm.original[norm.to_original[ns]] != "أ")
+                ):
+                    # the future marker stands only before an imperfect verb (سيقلل، سأزور):
+                    # in ساعدوا the س is part of the word, and a bare alef is no imperfect prefix
                     continue
                 s, e = norm.span(ns, ne)
                 out.append(Match(s, e, ns, ne, key, payload, prefix, suffix))

@@ -26,12 +26,15 @@ _CLOSERS = "\"'”»’)]}"
 _ARABIC_LETTERS = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC"
 _MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
 _DIGITS = "0-9\u0660-\u0669\u06F0-\u06F9"
+# Bidi and zero-width controls (RLM, LRM, ZWJ/ZWNJ, isolates, BOM, soft hyphen): invisible,
+# so never tokens of their own — ``بحسب\u200f رويترز`` is two words, like ``بحسب رويترز``.
+_IGNORED = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad"
 _TOKEN_RE = re.compile(
     rf"(?P<number>[{_DIGITS}]+(?:[.,\u066B\u066C][{_DIGITS}]+)*)"
     rf"|(?P<word>[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_MARKS}]*)"
     rf"|(?P<latin>[A-Za-z\u00C0-\u024F]+(?:['’-][A-Za-z]+)*)"
-    rf"|(?P<punct>[^\s\w]|_)"
-    rf"|(?P<other>[^\s])"
+    rf"|(?P<punct>[^\s\w{_IGNORED}]|_)"
+    rf"|(?P<other>[^\s{_IGNORED}])"
 )
 
 CONJUNCTIONS = ("و", "ف")
