@@ -62,3 +62,25 @@ def test_version_and_help():
     assert r.returncode == 0 and r.stdout.startswith(b"khabar ")
     r = run_cli("extract", "--help")
     assert r.returncode == 0 and b"--published" in r.stdout
+
+
+def test_punctuation_only_is_refused(tmp_path):
+    p = tmp_path / "p.txt"
+    p.write_text("... !!! ؟؟ ---", encoding="utf-8")
+    r = run_cli("extract", str(p), "-f", "json")
+    assert r.returncode == 2 and b"has no words" in r.stderr
+
+
+def test_latin_only_warns_but_runs(tmp_path):
+    p = tmp_path / "en.txt"
+    p.write_text("Hello world, this is an English sentence.", encoding="utf-8")
+    r = run_cli("extract", str(p), "-f", "json")
+    assert r.returncode == 0 and b"no Arabic letters" in r.stderr
+    assert r.stdout.startswith(b"{")
+
+
+def test_impossible_calendar_date(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("بغداد", encoding="utf-8")
+    r = run_cli("extract", str(p), "--published", "2021-02-30")
+    assert r.returncode == 2 and b"not a real calendar date" in r.stderr

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 import time
 from enum import Enum
@@ -66,10 +67,12 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 def _parse_date(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ConfigError(f"{option} {value!r} is not a date in the form YYYY-MM-DD (e.g. 2021-02-16)")
     try:
         return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{option} {value!r} is not a date in the form YYYY-MM-DD (e.g. 2021-02-16)") from None
+    except ValueError as exc:
+        raise ConfigError(f"{option} {value!r} is not a real calendar date ({exc})") from None
 
 
 @app.callback(invoke_without_command=True)
@@ -120,6 +123,10 @@ def extract(
     t0 = time.perf_counter()
     pub = _parse_date(published, "--published")
     raw = read_input(path, encoding=encoding, max_bytes=max_bytes)
+    if not re.search(r"\w", raw.text):
+        raise InputError(raw.source, "has no words (only punctuation or symbols); there is no article text to read")
+    if not re.search("[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]", raw.text):
+        typer.echo(f"khabar: warning: {raw.source}: no Arabic letters found; khabar reads Arabic news, so little will be extracted", err=True)
     doc = run(
         raw.text,
         published=pub or raw.published,
@@ -153,7 +160,7 @@ def eval_(
 ) -> None:
     """Score khabar against hand annotations and print P/R/F1 per kind.
 
-    Each gold file names its article (``doc``) and publication date; khabar
+    Each gold file names its article (its doc field) and publication date; khabar
     extracts the article and the result is scored as SPEC.md describes
     (entities strict and lenient, timex values, quantity values, quotes with
     speakers, attributions, events with their attributes).

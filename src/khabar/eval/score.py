@@ -766,8 +766,10 @@ def format_report(report: Report) -> Any:
             first = False
             if isinstance(v, PRF):
                 t.add_row(label, m, _pct(v.precision), _pct(v.recall), _pct(v.f1), f"tp {v.tp} fp {v.fp} fn {v.fn}")
-            else:
+            elif v.total:  # an attribute no gold item states (0/0) is left out of the table
                 t.add_row(label, m, "", "", _pct(v.accuracy), f"{v.correct}/{v.total}")
+            else:
+                first = first and label == ""
         t.add_section()
     per = Table(title="F1 per document")
     per.add_column("document")
