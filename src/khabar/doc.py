@@ -278,6 +278,10 @@ class Actor:
     name_en: str | None = None
     country: str | None = None
     sector: str | None = None
+    # code-point offsets (half-open) of ``text`` in ``Document.text``; ``None`` for
+    # an actor with no span of its own in the text (issue 7, second pass)
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

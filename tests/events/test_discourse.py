@@ -200,3 +200,24 @@ def test_event_offsets_hold_on_dev_articles() -> None:
         assert not check_offsets(doc)
         assert all(isinstance(e, Event) and e.mentions and e.mentions[0] == e.trigger or e.trigger in e.mentions for e in doc.events)
         assert all(isinstance(m, Span) for e in doc.events for m in e.mentions)
+
+
+def test_every_actor_points_to_its_text() -> None:
+    """Second pass: source, target and claimant carry code-point offsets of their own text."""
+    from khabar.pipeline import extract
+
+    n = 0
+    for p in DEV[:8]:
+        g = json.loads(p.read_text(encoding="utf-8"))
+        doc = extract((ROOT / g["doc"]).read_text(encoding="utf-8"), published=g["published"])
+        for e in doc.events:
+            for a in (e.source, e.target, e.claimant):
+                if a is None:
+                    continue
+                n += 1
+                assert a.start is not None and a.end is not None, a
+                assert doc.text[a.start:a.end] == a.text
+        for r in event_rows(doc):
+            if r["source_start"] is not None:
+                assert doc.text[r["source_start"]:r["source_end"]] == r["source_text"]
+    assert n >= 20

@@ -24,7 +24,7 @@ or nationality adjective in the phrase; the sector comes from the head noun
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from khabar.doc import Actor, Document, Entity, Sentence, Token
@@ -179,12 +179,18 @@ class ActorPhrase:
     entities: tuple[str, ...]
 
 
-def country_actor(e: Entity, text: str | None = None) -> Actor:
-    """The bare-state actor of a GPE/NORP entity: country name, no sector."""
+def country_actor(e: Entity, text: str | None = None, span: tuple[int, int] | None = None) -> Actor:
+    """The bare-state actor of a GPE/NORP entity: country name, no sector.
+
+    ``span`` is the (start, end) code-point span of ``text`` when ``text`` is
+    given (default: the entity's own span, valid when ``text`` is ``None``).
+    """
     name = COUNTRY_NAMES.get(e.country or "", None) if e.label == "NORP" else e.name_en
     if name is None:
         name = e.name_en
-    return Actor(text=text if text is not None else e.text, entity=e.id, name_en=name, country=e.country, sector=e.sector if e.label != "GPE" else None)
+    start, end = span if span is not None else ((e.start, e.end) if text is None else (None, None))
+    return Actor(text=text if text is not None else e.text, entity=e.id, name_en=name, country=e.country,
+                 sector=e.sector if e.label != "GPE" else None, start=start, end=end)
 
 
 def compose(
@@ -444,7 +450,7 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
             if e.end > e_off:
                 e_off = e.end
         text = doc.text[s_off:e_off]
-        actor = compose(text, ents, head, refine, aligned, head_word)
+        actor = replace(compose(text, ents, head, refine, aligned, head_word), start=s_off, end=e_off)
         if coord and not prep and out and out[-1].tok_end >= base + i - 1:
             prep = out[-1].prep  # coordinated with the previous phrase: same governor (في العراق واليمن)
         out.append(ActorPhrase(base + i, base + last + 1, s_off, e_off, prep, coord, actor, tuple(e.id for e in ents)))

@@ -328,7 +328,7 @@ def _actor_of(doc: Document, p: ActorPhrase, ent_map: dict[str, Entity]) -> Acto
     if a.entity is not None and a.sector is None and a.name_en is None:
         e = ent_map.get(a.entity)
         if e is not None and e.label in ("GPE", "NORP"):
-            return country_actor(e, a.text)
+            return country_actor(e, a.text, (p.start, p.end))
     return a
 
 
@@ -381,7 +381,7 @@ def _weapon_source(doc: Document, i: int, e: int) -> Actor | None:
                 t = doc.tokens[k2]
                 for ent in doc.entities:
                     if ent.label == "NORP" and t.start <= ent.start < t.end and ent.country:
-                        base = country_actor(ent, ent.text)
+                        base = country_actor(ent)
                         return replace(base, sector="MIL")
     return None
 

@@ -64,8 +64,9 @@ def claimant_of(doc: Document, start: int) -> Actor | None:
     sp = best.speaker
     ent = doc.entity(sp.entity) if sp.entity else None
     if ent is not None:
-        return Actor(text=sp.text, entity=ent.id, name_en=ent.name_en, country=ent.country, sector=ent.sector)
-    return Actor(text=sp.text, entity=None, name_en=sp.name_en)
+        return Actor(text=sp.text, entity=ent.id, name_en=ent.name_en, country=ent.country, sector=ent.sector,
+                     start=sp.start, end=sp.end)
+    return Actor(text=sp.text, entity=None, name_en=sp.name_en, start=sp.start, end=sp.end)
 
 
 def date_fields(doc: Document, timex_id: str | None, status: str) -> tuple[str | None, str | None]:

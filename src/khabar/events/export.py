@@ -23,7 +23,8 @@ mentions          all trigger spans of the merged happening (JSON: list of
 source_text       source actor phrase as written; ``source_name`` English name,
                   ``source_country`` ISO 3166 alpha-3, ``source_sector``,
                   ``source_entity`` entity id; ``source_start``/``source_end``
-                  offsets of the actor's entity (``None`` for a phrase with no entity)
+                  offsets of the actor phrase (``Actor.start``/``end``; the
+                  entity's offsets for an older record without them)
 target_*          the same for the target
 claimant          who reports the event (speaker of the quote it sits in), English
                   name or Arabic text
@@ -67,8 +68,8 @@ def _actor_cols(doc: Document, prefix: str, a: Actor | None) -> dict[str, Any]:
         f"{prefix}_country": a.country if a else None,
         f"{prefix}_sector": a.sector if a else None,
         f"{prefix}_entity": a.entity if a else None,
-        f"{prefix}_start": ent.start if ent else None,
-        f"{prefix}_end": ent.end if ent else None,
+        f"{prefix}_start": a.start if a is not None and a.start is not None else (ent.start if ent else None),
+        f"{prefix}_end": a.end if a is not None and a.end is not None else (ent.end if ent else None),
     }
 
 
