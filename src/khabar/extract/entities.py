@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from khabar.doc import Document, Entity
 from khabar.extract.kb import Alias, KBEntry, get_kb, office_holder
+from khabar.extract.names_en import name_en
 from khabar.text.normalize import NormalizedText, normalize, normalize_phrase
 
 __all__ = ["find_entities", "transliterate", "RolePhrase", "MODEL_MIN_SINGLE", "MODEL_MIN_CONF"]
@@ -607,28 +608,14 @@ def _titled_people(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
 
 
 def transliterate(ar: str) -> str:
-    """A simple Arabic → Latin transliteration for names not in the knowledge base.
+    """English spelling of an Arabic person name not in the knowledge base.
 
-    Letter-by-letter, close to the style of English-language newswire (ش → sh, خ → kh,
-    ع and ء dropped, ة → a); vowels are guessed only from long vowels, so the result is a
-    readable key, not a scholarly romanization. Each word is capitalized.
+    Delegates to :func:`khabar.extract.names_en.name_en`: a table of common Arabic given
+    names, name parts and foreign names as newswire spells them (``names_en.tsv``:
+    محمد Mohammed, باسم Basim, سكوت Scott), ``al-`` for ``ال``, ``عبد`` compounds, and vowel
+    heuristics for the rest. Each word is capitalized (particles ``al-``/``bin`` excepted).
     """
-    table = {
-        "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h",
-        "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d",
-        "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
-        "ن": "n", "ه": "h", "و": "w", "ي": "y", "ى": "a", "ة": "a", "ء": "", "ئ": "", "ؤ": "",
-    }
-    words = []
-    for w in normalize(ar, alef=False, teh_marbuta=False, maqsura=False).text.split():
-        lat = "".join(table.get(ch, "") for ch in w)
-        lat = re.sub(r"(?<=[^aeiou])w(?=[^aeiou]|$)", "u", lat)
-        lat = re.sub(r"(?<=[^aeiou])y(?=[^aeiou]|$)", "i", lat)
-        if w.startswith("ال") and len(lat) > 2:
-            words.append("al-" + lat[2:].capitalize())
-        else:
-            words.append(lat[:1].upper() + lat[1:])
-    return " ".join(w for w in words if w) or ar
+    return name_en(ar)
 
 
 # ---------------------------------------------------------------- resolution
