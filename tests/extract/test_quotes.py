@@ -240,8 +240,11 @@ def test_title_anaphor_resolves_to_person() -> None:
 
 
 def test_no_entities_falls_back_to_text() -> None:
-    q = only("وقال المتحدث باسم الجيش إن الهدنة صامدة.")
+    q = only("وقال المتحدث باسم اللجنة إن الهدنة صامدة.")
     assert q.speaker is not None and q.speaker.text == "المتحدث" and q.speaker.entity is None
+    # a body the lexicon knows is named with the role, even without the entity module
+    q = only("وقال المتحدث باسم الجيش إن الهدنة صامدة.")
+    assert q.speaker is not None and q.speaker.text == "المتحدث باسم الجيش" and q.speaker.name_en == "Army spokesperson"
 
 
 def test_naqal_an_speaker_is_the_cited_person() -> None:

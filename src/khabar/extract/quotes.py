@@ -593,6 +593,147 @@ def _source_np(v: _View, i: int, stop: int) -> tuple[Speaker, int] | None:
     return Speaker(start, end, v.text[start:end], None, name), j
 
 
+#: Role nouns named by the body they speak for (المتحدث باسم الخارجية القطرية) -> English.
+_ROLE_NOUNS: dict[str, str] = {
+    _n(k): v for k, v in {
+        "متحدث": "spokesperson", "متحدثة": "spokesperson", "ناطق": "spokesperson", "ناطقة": "spokesperson",
+    }.items()
+}
+#: Two-word roles whose second word is the office (رئيس بلدية X -> mayor).
+_ROLE_PAIRS: dict[tuple[str, str], str] = {
+    (_n("رئيس"), _n("بلدية")): "mayor", (_n("رئيسة"), _n("بلدية")): "mayor",
+}
+#: Institutions a role speaks for or that speak themselves, by their head words
+#: (ال stripped from each word, normalized) -> English. Longest key wins.
+_INSTITUTIONS: dict[tuple[str, ...], str] = {
+    tuple(_n(w) for w in k.split()): v
+    for k, v in {
+        "خارجية": "Foreign Ministry", "وزارة خارجية": "Foreign Ministry",
+        "داخلية": "Interior Ministry", "وزارة داخلية": "Interior Ministry",
+        "دفاع": "Defense Ministry", "وزارة دفاع": "Defense Ministry",
+        "وزارة صحة": "Health Ministry", "صحة": "Health Ministry",
+        "وزارة عدل": "Justice Ministry", "وزارة مالية": "Finance Ministry", "مالية": "Finance Ministry",
+        "رئاسة": "presidency", "رئاسة جمهورية": "presidency", "حكومة": "government",
+        "رئاسة وزراء": "prime minister's office", "مجلس وزراء": "cabinet",
+        "جيش": "Army", "شرطة": "police", "سلطات": "authorities", "هيئة أركان": "General Staff",
+        "أركان": "General Staff", "رئاسة أركان": "General Staff", "ديوان ملكي": "Royal Court",
+        "دفاع مدني": "Civil Defense", "برلمان": "parliament", "قيادة عامة": "General Command",
+        "قوات مسلحة": "Armed Forces", "بحرية": "Navy", "شرطة عسكرية": "military police",
+    }.items()
+}
+#: Names an institution takes with a nationality (English), instead of "<Nationality> <institution>".
+_NATIONAL_INSTITUTIONS: dict[tuple[str, str], str] = {
+    ("US", "Foreign Ministry"): "State Department", ("US", "Defense Ministry"): "Pentagon",
+}
+#: Nationality adjectives that are written differently in an institution's name.
+_NAT_SHORT: dict[str, str] = {"American": "US", "United States": "US", "British": "UK"}
+#: Cardinal and quantity words before a source noun (ثلاثة مصادر، عدة مسؤولين): skipped.
+_COUNT_WORDS: frozenset[str] = _nset(
+    "اثنان اثنين ثلاثة ثلاث أربعة أربع خمسة خمس ستة ست سبعة سبع ثمانية ثماني عشرة عشر عدة عدد بعض"
+)
+
+
+def _nationality_at(v: _View, j: int) -> tuple[str, int] | None:
+    """A nationality adjective (NORP entity) starting at token ``j``: (English, index after it)."""
+    if j >= len(v.tokens) or v.tokens[j].kind != "word":
+        return None
+    t = v.tokens[j]
+    for e in v.ents_in(t.start, t.end + 40):
+        if e.label == "NORP" and e.start < t.end and e.name_en:
+            return _NAT_SHORT.get(e.name_en, e.name_en), v.tok_at(e.end - 1) + 1
+    # inside a longer entity (وزارة الخارجية الأميركية) the adjective has no NORP mention of its own
+    from khabar.extract.kb import get_kb
+
+    for entry in get_kb().lookup(t.text):
+        if entry.label == "NORP" and entry.name_en:
+            return _NAT_SHORT.get(entry.name_en, entry.name_en), j + 1
+    return None
+
+
+def _institution_at(v: _View, j: int, stop: int) -> tuple[str, int] | None:
+    """An institution at token ``j`` (وزارة الخارجية الأمريكية، الرئاسة المصرية، الجيش اللبناني).
+
+    Returns ``(English description, index after it)``: the lexicon's head
+    (``_INSTITUTIONS``) with the nationality that follows it
+    (``Egyptian presidency``; ``State Department`` for the US Foreign
+    Ministry), else the ``name_en`` of an ORG entity starting at ``j``;
+    ``None`` when neither is there.
+    """
+    if j >= stop or v.tokens[j].kind != "word":
+        return None
+    words = []
+    for x in range(j, min(stop, j + 3)):
+        if v.tokens[x].kind != "word":
+            break
+        nm = v.bare(x)[1] if x == j else v.tokens[x].norm
+        words.append(nm[2:] if nm.startswith("ال") else nm)
+    head: str | None = None
+    k = j
+    for width in (3, 2, 1):
+        if len(words) >= width and tuple(words[:width]) in _INSTITUTIONS:
+            head, k = _INSTITUTIONS[tuple(words[:width])], j + width
+            break
+    if head is not None:
+        nat = _nationality_at(v, k) if k < stop else None
+        if nat is not None:
+            k = nat[1]
+            return _NATIONAL_INSTITUTIONS.get((nat[0], head), f"{nat[0]} {head}"), k
+        # an ORG entity spanning the same words names it better (وزارة الخارجية الأميركية)
+        t = v.tokens[j]
+        for e in v.ents_in(t.start, v.tokens[stop - 1].end):
+            if e.label == "ORG" and e.start <= t.start < e.end and e.name_en:
+                return e.name_en, v.tok_at(e.end - 1) + 1
+        return head, k
+    t = v.tokens[j]
+    for e in v.ents_in(t.start, v.tokens[stop - 1].end):
+        if e.label in ("ORG",) and e.start < t.end and e.name_en:
+            return e.name_en, v.tok_at(e.end - 1) + 1
+    return None
+
+
+def _role_phrase(v: _View, i: int, stop: int) -> tuple[Speaker, int] | None:
+    """A role named by its body, at token ``i``: ``المتحدث [العسكري] باسم INSTITUTION [NATIONALITY]``
+    (``Qatari Foreign Ministry spokesperson``), ``رئيس بلدية X`` (``mayor``).
+
+    Returns the speaker (``entity=None``, span from the role to the end of the
+    institution) and the index after it; ``None`` when token ``i`` is no such role.
+    """
+    if i >= stop or v.tokens[i].kind != "word":
+        return None
+    start, nm = v.bare(i)
+    base = nm[2:] if nm.startswith("ال") else nm
+    if i + 1 < stop:
+        nxt = v.tokens[i + 1].norm
+        pair = _ROLE_PAIRS.get((base, nxt[2:] if nxt.startswith("ال") else nxt))
+        if pair is not None:
+            end = v.tokens[i + 1].end
+            k = i + 2
+            t = v.tokens[k] if k < stop else None
+            if t is not None:
+                for e in v.ents_in(t.start, v.tokens[stop - 1].end):
+                    if e.start <= t.start < e.end and e.label in ("GPE", "LOC", "PER", "FAC"):
+                        end, k = e.end, v.tok_at(e.end - 1) + 1
+                        break
+            return Speaker(start, end, v.text[start:end], None, pair), k
+    role = _ROLE_NOUNS.get(base)
+    if role is None:
+        return None
+    j = i + 1
+    adjs: list[str] = []
+    while j < stop and v.tokens[j].kind == "word" and (a := _adj_stem(v.tokens[j].norm)) is not None:
+        if _SOURCE_ADJ[a]:
+            adjs.append(_SOURCE_ADJ[a])
+        j += 1
+    if j >= stop or v.tokens[j].norm != _n("باسم"):
+        return None
+    inst = _institution_at(v, j + 1, stop)
+    if inst is None:
+        return None
+    name, k = inst
+    end = v.tokens[k - 1].end
+    return Speaker(start, end, v.text[start:end], None, " ".join([name, *adjs, role])), k
+
+
 def _resolve_anaphor(v: _View, i: int) -> Speaker | None:
     """A definite nominal (الوزارة، الوزير، الوزيران) resolved to entities mentioned before it."""
     tok_start, nm = v.bare(i)
@@ -618,6 +759,12 @@ def _resolve_anaphor(v: _View, i: int) -> Speaker | None:
                 name = f"{a.name_en or a.text} and {b.name_en or b.text}"
                 return Speaker(tok_start, t.end, v.text[tok_start : t.end], None, name)
             return Speaker(tok_start, t.end, v.text[tok_start : t.end], None, None)
+    if base in _LATTER:
+        # الأخيرة / الأخير ("the latter"): the last party mentioned before it that can speak
+        for e in reversed(before):
+            if e.label in ("ORG", "PER", "GPE") and not v.prepositional(e):
+                return Speaker(tok_start, t.end, v.text[tok_start : t.end], e.id, e.name_en)
+        return None
     if base in _ORG_NOUNS:
         for e in reversed(before):
             if e.label in ("ORG", "GPE", "FAC") and base in normalize(e.text).text.replace("ال", " "):
@@ -634,6 +781,9 @@ def _resolve_anaphor(v: _View, i: int) -> Speaker | None:
                 return Speaker(tok_start, t.end, v.text[tok_start : t.end], e.id, e.name_en)
         return _bare_nominal(v, i, tok_start)
     return None
+
+
+_LATTER: frozenset[str] = _nset("أخير أخيرة")
 
 
 def _bare_nominal(v: _View, i: int, start: int) -> Speaker:
@@ -668,7 +818,8 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
             while b > a and v.tokens[b - 1].kind == "punct":
                 b -= 1
     i = a
-    while i < b and (v.tokens[i].norm in SKIP_WORDS or v.tokens[i].kind in ("number", "punct")):
+    while i < b and (v.tokens[i].norm in SKIP_WORDS or v.tokens[i].kind in ("number", "punct")
+                     or (v.tokens[i].norm in _COUNT_WORDS and i + 1 < b)):
         if v.tokens[i].norm in PREPOSITIONS:
             break
         i += 1
@@ -678,17 +829,23 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
     if first.norm in PREPOSITIONS or first.norm in COMPLEMENTIZERS or first.kind != "word":
         return None
     if _is_outlet_noun(first.norm):
-        # ذكرت صحيفة الأهرام / قناة "المسيرة": the outlet speaks
+        # ذكرت صحيفة الأهرام / قناة "المسيرة": the outlet speaks; مراسل وكالة …: its correspondent
         src = _attr_source(v, i, b)
         if src is not None:
             e_end = v.tokens[src[1] - 1].end
-            return Speaker(first.start, e_end, v.text[first.start : e_end], None, src[0])
-    ents = [e for e in v.ents_in(first.start, v.tokens[b - 1].end) if e.label != "NORP"]
+            bare = first.norm[2:] if first.norm.startswith("ال") else first.norm
+            name = "correspondent" if bare in _CORRESPONDENT else src[0]
+            return Speaker(first.start, e_end, v.text[first.start : e_end], None, name)
+    role = _role_phrase(v, i, b)
+    ents = [e for e in v.ents_in(first.start, v.tokens[b - 1].end) if e.label != "NORP" and _plausible_person(v, e, role)]
     # a title or role noun followed by the person's name (المتحدث باسم الجماعة يحيى سريع):
     # the person, unless the name is governed by a preposition (مسؤول مقرب من نتنياهو)
     for e in ents:
         if e.label == "PER" and not v.prepositional(e):
             return _speaker_from_entity(v, e)
+    if role is not None:
+        # no name after the role: the role described by its body (Qatari Foreign Ministry spokesperson)
+        return role[0]
     if first.norm in _PARTITIVE and i + 1 < b:
         src = _source_np(v, i + 1, b)  # أحد السكان، إحدى الناجيات -> one of them
         if src is not None:
@@ -703,6 +860,13 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
     for e in ents:
         if not v.prepositional(e):
             return _speaker_from_entity(v, e)
+    if _nationality_at(v, i + 1) is not None:
+        # a body named by its nationality (الجيش اللبناني، الرئاسة المصرية): not an anaphor
+        inst = _institution_at(v, i, b)
+        if inst is not None:
+            s0 = v.bare(i)[0]
+            e_end = v.tokens[inst[1] - 1].end
+            return Speaker(s0, e_end, v.text[s0:e_end], None, inst[0])
     ana = _resolve_anaphor(v, i)
     if ana is not None:
         return ana
@@ -718,6 +882,24 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
     if j == i:
         return None
     return Speaker(first.start, v.tokens[j - 1].end, v.text[first.start : v.tokens[j - 1].end], None, None)
+
+
+_CORRESPONDENT: frozenset[str] = _nset("مراسل مراسلة")
+
+
+def _plausible_person(v: _View, e: Entity, role: tuple[Speaker, int] | None) -> bool:
+    """Whether entity ``e`` may be taken as a speaker (always, unless it is a PER guessed from a title
+    (``source == "title"``) that lies inside a role phrase (المتحدث باسم *هيئة* الأركان) or that is
+    directly followed by another PER (رئيس حكومة *تصريف* الأعمال نجيب ميقاتي))."""
+    if e.label != "PER" or e.source != "title":
+        return True
+    if role is not None and role[0].start <= e.start < role[0].end:
+        return False
+    nxt = v.ents_in(e.end, e.end + 40)
+    k = v.tok_at(e.end - 1)
+    return not any(
+        x.label == "PER" and x is not e and x.start >= e.end and v.tok_at(x.start) - k <= 3 for x in nxt
+    )
 
 
 def _subject_before(v: _View, sent_first_tok: int, cue_tok: int, skip: Sequence[tuple[int, int]]) -> Speaker | None:
@@ -979,9 +1161,12 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         inherited = spk is None
         if spk is not None and h is not None:
             spk = _source_anaphor(v, spk, out)
+        if spk is None and h is not None and h.cue.form == "part" and last is not None and last[0] == v.tok_sent[h.tok]:
+            # a participle clause (…، محذرا من أن …) takes the subject of the reporting clause before it
+            spk = last[1]
         if spk is None and h is not None:
             si = v.tok_sent[h.tok]
-            s_first = v.tok_at(v.sents[si].start)
+            s_first = _after_dateline(v, v.tok_at(v.sents[si].start))
             spk = _subject_before(v, s_first, h.tok, marked)
             if spk is None and last is not None and si - last[0] <= 3:
                 spk = last[1]
@@ -992,7 +1177,7 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             si = v.sent_of(s)
             s_first = v.tok_at(v.sents[si].start)
             outer = [q for q in quotes if not q[2] and q[0] <= s and e <= q[1] and q[4] is not None]
-            spk = outer[0][4] if outer else _subject_before(v, s_first, v.tok_at(s), marked)
+            spk = outer[0][4] if outer else _subject_before(v, _after_dateline(v, s_first), v.tok_at(s), marked)
         cue_text = text[h.start : h.end] if h is not None else None
         # the source chain: an attribution in the clause that names the outlet (قال مسؤول لرويترز،
         # نقلت وكالة … عن مصدر، …، بحسب رويترز), else the outlet of the quote whose speaker this one inherits
@@ -1010,9 +1195,20 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         source = (spk.name_en or spk.text) if spk is not None else None
         out.append(Quote(f"qt{n}", s, e, text[s:e], direct, cue_text, spk, source, via, anon))
         if spk is not None and h is not None:
-            last = (v.sent_of(s), spk)
+            last = (v.tok_sent[h.tok], spk)
             last_via = via
     return tuple(out)
+
+
+def _after_dateline(v: _View, first: int) -> int:
+    """First token of a sentence after the article's dateline (``كييف (أ ف ب) - قال …``), if it starts there."""
+    dl = v.doc.dateline
+    if dl is None or first >= len(v.tokens) or not (v.tokens[first].start <= dl.end and dl.start <= v.tokens[first].start):
+        return first
+    k = v.tok_at(dl.end)
+    while k < len(v.tokens) and v.tokens[k].kind == "punct":
+        k += 1
+    return k if k < len(v.tokens) and v.tok_sent[k] == v.tok_sent[first] else first
 
 
 def _only_comp_before(v: _View, a: int, o: int) -> bool:
@@ -1101,7 +1297,7 @@ def _outlet_at(v: _View, i: int, stop: int) -> tuple[str, int] | None:
     for e in v.ents_in(t.start, v.tokens[stop - 1].end if stop > i else t.end):
         if e.start < t.end and e.label in ("ORG", "PER", "MISC") and not e.label == "NORP":
             j = v.tok_at(e.end - 1) + 1
-            return (e.name_en or e.text), j
+            return (e.name_en or _OUTLETS.get(_n(e.text)) or e.text), j
     # gazetteer of agencies: longest phrase of up to four tokens
     for width in (4, 3, 2, 1):
         if i + width > stop:
