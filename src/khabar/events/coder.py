@@ -214,19 +214,63 @@ def _clause_of(cuts: list[int], i: int, b: int) -> tuple[int, int]:
     return s, e
 
 
-def _has_object(doc: Document, cls: str, i: int, b: int) -> bool:
+def _object_at(doc: Document, cls: str, i: int, b: int) -> int | None:
+    """Token index of the first word of object class ``cls`` within four words from token ``i``, else ``None``.
+
+    A date (a timex with its governing في/منذ) and the later tokens of one
+    multi-word entity (الولايات المتحدة) count as no words: علقت الولايات
+    المتحدة في أكتوبر الماضي مساعدات still finds مساعدات. A word is tried as
+    written, without و/ف/ب/ل/ال and a pronoun suffix (وجود is not و+جود).
+    """
     words = OBJECT_CLASSES[cls]
+    spans = _skip_spans(doc)
     k = i
     seen = 0
     while k < b and seen < 4:
         t = doc.tokens[k]
         if t.kind == "punct":
-            return False
+            return None
         if t.kind == "word":
-            seen += 1
-            if bare(t.norm) in words or strip_clitics(t.norm)[1] in words:
-                return True
+            n = t.norm
+            if bare(n) in words or strip_clitics(n)[1] in words or n in words or n[2:] in words and n.startswith("ال"):
+                return k
+            if not _skipped(spans, doc, k):
+                seen += 1
         k += 1
+    return None
+
+
+def _has_object(doc: Document, cls: str, i: int, b: int) -> bool:
+    return _object_at(doc, cls, i, b) is not None
+
+
+_SKIP_CACHE: list[tuple[tuple[Timex, ...], tuple[Entity, ...], list[tuple[int, int, bool]]]] = []
+
+
+def _skip_spans(doc: Document) -> list[tuple[int, int, bool]]:
+    """Sorted ``(start, end, is_timex)`` of timexes and multi-word entities (cached per document)."""
+    for tx, en, spans in _SKIP_CACHE:
+        if tx is doc.timexes and en is doc.entities:
+            return spans
+    spans = sorted([(t.start, t.end, True) for t in doc.timexes]
+                   + [(e.start, e.end, False) for e in doc.entities if " " in e.text])
+    _SKIP_CACHE[:] = [(doc.timexes, doc.entities, spans)]
+    return spans
+
+
+def _skipped(spans: list[tuple[int, int, bool]], doc: Document, k: int) -> bool:
+    """Token ``k`` is inside a timex, a non-first word of a multi-word entity, or في/منذ right before a timex."""
+    t = doc.tokens[k]
+    j = bisect.bisect_right(spans, (t.start, 1 << 62, True)) - 1
+    for jj in range(j, max(-1, j - 4), -1):  # spans may nest (a name inside a date): look a few back
+        s0, e0, is_t = spans[jj]
+        if s0 <= t.start < e0 and (is_t or s0 < t.start):
+            return True
+    if t.norm in ("في", "منذ") and k + 1 < len(doc.tokens):
+        nxt = doc.tokens[k + 1].start
+        j = bisect.bisect_right(spans, (nxt, 1 << 62, True)) - 1
+        if j >= 0 and spans[j][2] and spans[j][0] <= nxt < spans[j][1]:
+            return True
     return False
 
 
@@ -251,8 +295,9 @@ def _candidates(doc: Document) -> list[_Cand]:
             continue
         by_span.setdefault((m.start, m.end), []).append(m)
     named = sorted((x.start, x.end) for x in doc.entities)
+    governed_objs: dict[int, str] = {}  # token index of an object found by an obj= verb -> that verb's type
     for (s, e), ms in sorted(by_span.items()):
-        if _inside_name(named, s, e):
+        if _inside_name(named, s, e) and not _clause_initial_verb(doc, s, ms):
             continue  # part of a name: تشاد، الحشد الشعبي، مجلس التعاون، مشتاق طالب
         ti = _tok_at(doc, s)
         tj = _tok_at(doc, max(s, e - 1)) + 1
@@ -266,7 +311,7 @@ def _candidates(doc: Document) -> list[_Cand]:
         prep = any(c in ms[0].prefix for c in "بلك")
         nounish = article or prep
         sent = doc.sentence_index(s)
-        _, b = _sentence_tokens(doc, doc.sentences[sent]) if doc.sentences else (0, len(doc.tokens))
+        sent_a, b = _sentence_tokens(doc, doc.sentences[sent]) if doc.sentences else (0, len(doc.tokens))
         # entries that need an object keep only when it follows; those whose object is there come
         # first (استدعى جنود الاحتياط: call-up, not summoning an ambassador)
         with_obj = [m for m in ms if m.payload.obj is not None and _has_object(doc, m.payload.obj, tj, b)]
@@ -288,6 +333,14 @@ def _candidates(doc: Document) -> list[_Cand]:
         if noun and ti > 0 and (bare(doc.tokens[ti - 1].norm) in _NOMINAL_HEADS
                                 or bare(doc.tokens[ti - 1].norm) in _AGREEMENT_NOUNS | _AGREEMENT_PL):
             continue
+        if noun and _state_of_duration(doc, ti, sent_a):
+            continue  # عقد من الانتشار العسكري: a long-standing state, not a happening
+        if t.type == "ASSAULT" and t.is_verb and _hazard_subject(doc, ti, tj, sent_a, b):
+            continue  # الزلزال الذي ضرب …: a natural hazard is no actor
+        if t.obj is not None and t.is_verb:
+            k_obj = _object_at(doc, t.obj, tj, b)
+            if k_obj is not None:
+                governed_objs[k_obj] = t.type
         typ, mode = t.type, t.mode
         if typ == "AID/MOBILIZE":
             window = [bare(x.norm) for x in doc.tokens[tj : min(b, tj + 12)]] + [x.norm for x in doc.tokens[tj : min(b, tj + 12)]]
@@ -311,7 +364,75 @@ def _candidates(doc: Document) -> list[_Cand]:
             elif mode is None and near & {"طائره", "طائرات", "جوي", "جويه", "مقاتلات"}:
                 mode = "aerial"
         out.append(_Cand(pick, t, ti, tj, sent, noun, typ, mode, evidence))
+    # a noun that is the object found for another type's verb is that event's object, not a second event
+    # (علقت الولايات المتحدة … مساعدات: SANCTION, not AID)
+    out = [c for c in out if not (c.noun and governed_objs.get(c.tok, c.typ) != c.typ)]
+    # one expansion, one reading: a mission expansion read as AID anywhere in the document (a training
+    # complement) makes the others AID too (the headline الناتو يوسع مهامه has no complement)
+    if any(c.trig.type == "AID/MOBILIZE" and c.typ == "AID" for c in out):
+        for c in out:
+            if c.trig.type == "AID/MOBILIZE" and c.typ == "MOBILIZE" and c.trig.obj == "MISSION":
+                c.typ, c.mode = "AID", "military"
     return out
+
+
+_RETALIATION = frozenset(("ردا", "رد", "انتقاما", "ثارا"))
+_MEANS_PREPS = frozenset(("في", "جراء", "اثر", "بسبب", "خلال"))
+
+
+def _link_kind(doc: Document, c: _Cand, a: int) -> str | None:
+    """How a trigger relates to an earlier one of its sentence (see :func:`_merge`), or ``None``."""
+    i = c.tok
+    if c.noun:
+        for k in range(max(a, i - 3), i):
+            if _stem(doc.tokens[k].norm) in _RETALIATION or bare(doc.tokens[k].norm) in _RETALIATION:
+                return "retaliation"
+        if c.typ == "ASSAULT" and i > a and (doc.tokens[i - 1].norm in _MEANS_PREPS or "ب" in c.m.prefix):
+            return "means"
+    elif c.typ == "CONSULT" and c.trig.pos == "verb" and "و" in c.m.prefix and _dual_verb(c.m.key, c.trig.form):
+        return "recip"
+    return None
+
+
+def _dual_verb(key: str, form: str) -> bool:
+    """A verb form with a dual subject suffix (بحثا، ناقشتا، يبحثان): "the two of them …"."""
+    f = normalize(form).text
+    return key in (f + "ا", f + "تا") or (key.endswith("ان") and key[:1] in ("ي", "ت") and len(key) > len(f))
+
+
+_HAZARDS = frozenset("زلزال زلازل هزه اعصار اعاصير عاصفه عواصف فيضان فيضانات سيول بركان جفاف تسونامي وباء".split())
+_DURATIONS = frozenset("عقد عقدين عقود سنوات سنين اعوام عامين سنتين قرن".split())
+
+
+def _hazard_subject(doc: Document, ti: int, tj: int, a: int, b: int) -> bool:
+    """A natural hazard is the subject of a violent verb: before it (relative pronoun allowed) or right after."""
+    k = ti - 1
+    if k >= a and doc.tokens[k].norm in _REL:
+        k -= 1
+    if k >= a and bare(doc.tokens[k].norm) in _HAZARDS:
+        return True
+    return tj < b and bare(doc.tokens[tj].norm) in _HAZARDS
+
+
+def _state_of_duration(doc: Document, ti: int, a: int) -> bool:
+    """``عقد من الانتشار`` / ``سنوات من الحرب``: a masdar counted in years is a state, not one happening."""
+    return ti - 2 >= a and doc.tokens[ti - 1].norm == "من" and bare(doc.tokens[ti - 2].norm) in _DURATIONS
+
+
+def _clause_initial_verb(doc: Document, s: int, ms: list[Match[Trigger]]) -> bool:
+    """A verb trigger with و/ف at the start of a clause is a verb even when the name tagger took the word as a
+    name (وطالب نواب …, after a person named طالب elsewhere in the article)."""
+    if not any(m.payload.is_verb for m in ms) or not any(ch in ms[0].prefix for ch in "وف"):
+        return False
+    k = _tok_at(doc, s)
+    if k == 0:
+        return True
+    prev = doc.tokens[k - 1]
+    if prev.kind == "punct":
+        return True
+    # the first word of its sentence
+    si = doc.sentence_index(s)
+    return doc.sentences[si].start >= prev.end if doc.sentences else False
 
 
 def _phrase_after(phrases: list[ActorPhrase], i: int, limit: int, skip_prep: bool = True) -> ActorPhrase | None:
@@ -477,7 +598,8 @@ def code_events(doc: Document) -> tuple[Event, ...]:
                 t_end = normalize(doc.text).span(c.m.norm_start, c.m.norm_end + 1)[1]
             trig = Span(c.m.start, t_end, doc.text[c.m.start : t_end])
             conseq = any(_stem(doc.tokens[k].norm) in _CONSEQUENCE for k in range(max(a, i - 6), i))
-            if source is None:
+            link = _link_kind(doc, c, a)
+            if source is None and link != "retaliation":
                 prev_same = [e for e, _ in sent_events if e.type == c.typ and e.source is not None]
                 if prev_same:
                     source = prev_same[-1].source  # elaborations (بما في ذلك هجوم …) share the actor
@@ -496,7 +618,7 @@ def code_events(doc: Document) -> tuple[Event, ...]:
                     target=target, location=loc, date=date, quantities=quantities_for(doc, c.typ, qids),
                     confidence=round(min(1.0, conf), 3), claimant=claimant_of(doc, trig.start),
                     date_source=date_source, date_value=date_value,
-                ), conseq)
+                ), conseq or link)
             )
         for ev in _merge(sent_events):
             events.append((ev.trigger.start, ev))
@@ -549,18 +671,29 @@ def _same_actor(x: Actor | None, y: Actor | None) -> bool:
     return (x.name_en or x.text) == (y.name_en or y.text) or (x.country is not None and x.country == y.country)
 
 
-def _merge(evs: list[tuple[Event, bool]]) -> list[Event]:
+def _merge(evs: list[tuple[Event, bool | str]]) -> list[Event]:
     """Merge same-type events of one sentence that describe one event.
 
     A later trigger joins an earlier one of the same type and status when
     their actors do not conflict, or always when it is a consequence of it
-    (أدى إلى مقتل …، أسفر عن إصابة …). The earlier event keeps its values
+    (أدى إلى مقتل …، أسفر عن إصابة …), the means of it (قُتل … في ضربة …:
+    ``"means"``, whose actors fill the earlier event's gaps) or a
+    reciprocal verb after a consultation (تلقى اتصالا … وبحثا: ``"recip"``).
+    A trigger after ردا على / انتقاما (``"retaliation"``) names an earlier,
+    different happening and never merges. The earlier event keeps its values
     and takes the later one's only where it has none.
     """
     out: list[Event] = []
-    for ev, conseq in evs:
+    for ev, link in evs:
+        if link == "retaliation":
+            out.append(ev)
+            continue
+        conseq = link is True
         host = None
         for o in reversed(out):
+            if link == "recip" and o.type == ev.type == "CONSULT" or link == "means" and o.type == ev.type:
+                host = o
+                break
             if o.type == ev.type and (conseq or (
                 o.status == ev.status and _same_actor(o.target, ev.target) and _same_actor(o.source, ev.source)
             )):
@@ -572,8 +705,8 @@ def _merge(evs: list[tuple[Event, bool]]) -> list[Event]:
         merged = replace(
             host,
             mode=host.mode or ev.mode,
-            source=host.source or (None if conseq else ev.source),
-            target=host.target or (None if conseq else ev.target),
+            source=host.source or (None if conseq or link == "recip" else ev.source),
+            target=host.target or (None if conseq or link == "recip" else ev.target),
             location=host.location or ev.location,
             date=host.date or ev.date,
             quantities=tuple(dict.fromkeys(host.quantities + ev.quantities)),
@@ -669,6 +802,12 @@ def _arguments(
                 obj = [p for p in after if not p.prep][1]
             return (_actor_of(doc, obj, ent_map) if obj and obj is not host else None), (_actor_of(doc, host, ent_map) if host else None)
         unmarked_after = [p for p in after if not p.prep]
+        if c.typ == "RETREAT" and t.obj == "TROOPS" and subj_before is None and src is None and src_actor is None:
+            # VSO with the forces as subject, also after a partitive من (غادرت آخر دفعة من الجنود الفرنسيين النيجر)
+            mil = next((p for p in after[:2] if p.prep in ("", "من") and p.actor.sector == "MIL"), None)
+            if mil is not None:
+                src = mil
+                unmarked_after = [p for p in unmarked_after if p is not mil]
         if subj_before is None and j < ce and doc.tokens[j].start in event_starts:
             # the subject is an event noun (استهدفت الهجمات الولايات المتحدة): the next actor is the target
             if tgt is None and unmarked_after:

@@ -35,6 +35,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from khabar.doc import Actor, Document, Event, Quote, Timex
+from khabar.text.normalize import normalize
 
 __all__ = ["claimant_of", "date_fields", "quantities_for", "merge_mentions", "ROLE_FITS"]
 
@@ -101,10 +102,27 @@ def _key(a: Actor | None) -> str | None:
     return (a.name_en or a.text or "").casefold() or None
 
 
+def _reciprocal(a: Actor) -> bool:
+    """A dual noun naming both parties of an earlier event (الطرفان، الوزيران، الجانبان), not one actor."""
+    if a.entity is not None or not a.text:
+        return False
+    w = normalize(a.text).text.split(" ")[0]
+    for p in ("و", "ف"):
+        if w.startswith(p + "ال"):
+            w = w[1:]
+    return w.startswith("ال") and w.endswith("ان") and len(w) >= 6 and w not in _NOT_DUAL
+
+
+_NOT_DUAL = frozenset(("البرلمان", "السكان", "الاخوان", "الميدان", "السودان", "اليابان", "الطيران", "الامان", "الايمان",
+                       "الاعلان", "الاحتقان", "العدوان", "الديوان", "الطغيان", "الفيضان", "البيان", "الكيان", "الاذان"))
+
+
 def _agree(x: Actor | None, y: Actor | None) -> bool | None:
-    """True: same actor; False: different actors; None: one is missing."""
+    """True: same actor (a dual noun such as الطرفان names both parties); False: different; None: one is missing."""
     if x is None or y is None:
         return None
+    if _reciprocal(x) or _reciprocal(y):
+        return True
     if _key(x) == _key(y):
         return True
     if x.entity is not None and x.entity == y.entity:
@@ -134,10 +152,38 @@ def _counts(doc: Document, e: Event) -> set[float]:
     return out
 
 
+def _sentence_counts(doc: Document, e: Event) -> set[float]:
+    """Counts of an event's own quantities, else of the quantities after its trigger in its sentence."""
+    own = _counts(doc, e)
+    if own or e.type not in ("RETREAT", "MOBILIZE"):
+        return own
+    sent = doc.sentences[e.sentence] if e.sentence < len(doc.sentences) else None
+    out: set[float] = set()
+    if sent is None:
+        return out
+    for q in doc.quantities:
+        if e.trigger.end <= q.start < sent.end and q.value is not None:
+            out.add(float(q.value))
+    return out
+
+
 def _counts_conflict(doc: Document, x: Event, y: Event) -> bool:
-    """Both mentions give counts and no number is shared (a cut to 2500 is not a cut to 3000)."""
-    a, b = _counts(doc, x), _counts(doc, y)
+    """Both mentions give counts and no number is shared (a cut to 2500 is not a cut to 3000).
+
+    Troop movements (RETREAT, MOBILIZE) without counts of their own take the
+    counts after their trigger in their sentence (… ستقلل من تعداد قواتها … من 5200 جندي إلى 3000).
+    """
+    a, b = _sentence_counts(doc, x), _sentence_counts(doc, y)
     return bool(a and b and not (a & b))
+
+
+def is_headline(doc: Document) -> bool:
+    """The first sentence is a headline: a line of its own without a final full stop."""
+    if len(doc.sentences) < 2:
+        return False
+    s0 = doc.sentences[0]
+    line_end = doc.text.find("\n", s0.start)
+    return line_end != -1 and doc.text[s0.start:line_end].strip() != "" and s0.end <= line_end + 1 and not doc.text[s0.start:s0.end].rstrip().endswith((".", "؟", "!"))
 
 
 def merge_mentions(doc: Document, events: list[Event], definite: dict[int, bool]) -> list[Event]:
@@ -159,8 +205,9 @@ def merge_mentions(doc: Document, events: list[Event], definite: dict[int, bool]
         host_i = None
         for k in range(len(out) - 1, -1, -1):
             o = out[k]
-            if o.type != ev.type or o.status != ev.status:
-                continue
+            headline = o.sentence == 0 and is_headline(doc)
+            if o.type != ev.type or (o.status != ev.status and not headline):
+                continue  # a headline's tense is not the body's (الناتو يوسع مهامه → ... سيتم توسيع)
             if o.sentence == ev.sentence:
                 continue  # same-sentence merging is the coder's (_merge)
             s_ok, t_ok = _agree(o.source, ev.source), _agree(o.target, ev.target)
@@ -184,6 +231,9 @@ def merge_mentions(doc: Document, events: list[Event], definite: dict[int, bool]
             continue
         o = out[host_i]
         best, other = (ev, o) if _n_args(ev) > _n_args(o) and not anaphor else (o, ev)
+        if o.sentence == 0 and is_headline(doc):
+            # the body's mention is the report proper: its trigger, tense and date win
+            best, other = ev, o
         merged = replace(
             best,
             source=best.source or other.source,
