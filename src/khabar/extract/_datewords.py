@@ -245,6 +245,9 @@ PERFECT_VERBS: frozenset[str] = frozenset({
     "امضي", "قضي", "ظل", "بقي", "اصبح", "صار", "تحول", "تمكن", "حاول", "شارك", "حضر", "ترأس", "تراس",
     "اغلق", "ضرب", "اسقط", "احرق", "اقتحم", "داهم", "خطف", "اختطف", "افرج", "اطلق سراح",
     "اختار", "ابلغ", "نقلت", "بث", "اذاع", "تبني", "اعاد", "انهي", "اتخذ", "وجه", "ارسل", "تلقي",
+    # form V/VI perfects that look like an imperfect in ت (وتحدث الوزير), chosen among those whose
+    # imperfect reading is rare at the head of a news clause
+    "تحدث", "توصل", "تظاهر", "تبادل", "تفقد", "ترشح",
 })
 
 #: reporting and deciding verbs (perfect): they date the report, not the

@@ -56,7 +56,7 @@ from khabar.extract import _datewords as W
 from khabar.text.normalize import NormalizedText, normalize
 from khabar.text.segment import split_sentences
 
-__all__ = ["find_timexes", "NO_ANCHOR", "PUBLISHED", "INVALID_DATE"]
+__all__ = ["find_timexes", "NO_ANCHOR", "PUBLISHED", "INVALID_DATE", "WEEKDAY_MISMATCH"]
 
 NO_ANCHOR = "missing"
 """``anchor`` of a relative expression that had nothing to be resolved against (``value`` is None)."""
@@ -168,6 +168,7 @@ class _Ctx:
         self.pub = pub
         self.sent_starts = sent_starts
         self._tense_cache: dict[tuple[int, int], int] = {}
+        self._cue_word: dict[tuple[int, int], str] = {}  # the word before the span that gave its tense
 
     def sentence_bounds(self, ns: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, ns) - 1
@@ -203,6 +204,7 @@ class _Ctx:
                 c = 1
             if c:
                 out = c
+                self._cue_word[key] = words[i]
                 break
         if not out:
             # after it: only inside the same clause (up to a comma, a conjunction or أن)
@@ -219,7 +221,29 @@ class _Ctx:
         self._tense_cache[key] = out
         return out
 
+    def far_past(self, ns: int, ne: int, pub: dt.date) -> bool:
+        """Whether the clause of ``ns:ne`` is clearly about a past beyond the last few weeks:
+        its tense comes from a verb of occurrence (حدث، وقع، جرى، شهد، اندلع: the dated thing
+        itself happened), or its sentence has العام الماضي / السنة الماضية / المنصرم, ذكرى (an
+        anniversary) or a year before ``pub``'s."""
+        self.tense(ns, ne)
+        cue = self._cue_word.get((ns, ne))
+        if cue is not None and (cue in _OCCURRED or _strip_conj(cue) in _OCCURRED):
+            return True
+        s, e = self.sentence_bounds(ns)
+        sent = self.text[s:e]
+        if _FAR_PAST_RX.search(sent):
+            return True
+        return any(int(y) < pub.year for y in _YEAR_IN_TEXT_RX.findall(sent))
 
+
+_OCCURRED = frozenset({
+    "حدث", "حدثت", "وقع", "وقعت", "جري", "جرت", "شهد", "شهدت", "شهدوا", "اندلع", "اندلعت", "حصل", "حصلت",
+})
+_FAR_PAST_RX = re.compile(
+    r"(?<!\w)(?:(?:ال)?(?:عام|سنه) (?:الماضي|الماضيه|المنصرم|المنصرمه|السابق|السابقه)|[وبل]?(?:ال)?ذكري)(?!\w)"
+)
+_YEAR_IN_TEXT_RX = re.compile(r"(?<![\w.,/-])((?:19|20)[0-9]{2})(?![\w,/-]|[.,][0-9])")
 _CLAUSE_SPLIT = re.compile(r"[،,؛:()\"“”]")
 _CLAUSE_OPENERS = frozenset({"ان", "انه", "انها", "لان", "حيث", "الذي", "التي", "الذين", "بينما", "حين", "عندما"})
 
@@ -301,6 +325,9 @@ def _perfect(w: str) -> bool:
     for suf in ("ت", "وا", "ا", "تا", "ن", "تم"):
         if w.endswith(suf) and len(w) - len(suf) >= 2 and w[: -len(suf)] in W.PERFECT_VERBS:
             return True
+    for suf in ("ت", "وا", "تا"):  # defective verbs drop their final ى: تولى → تولت، ألغى → ألغوا
+        if w.endswith(suf) and len(w) - len(suf) >= 2 and w[: -len(suf)] + "ي" in W.PERFECT_VERBS:
+            return True
     return False
 
 
@@ -308,12 +335,14 @@ def _cue(words: list[str], i: int) -> int:
     w = _strip_conj(words[i])
     if w in _FUT_WORDS:
         return 1
-    if w in _PAST_WORDS:
+    if w in _PAST_WORDS or words[i] in _PAST_WORDS:  # وقعت is وقع, not و + قعت
         return -1
     if _perfect(w) and not (i > 0 and _strip_conj(words[i - 1]) in _PREPOSITIONS) and words[i][:2] not in ("بال", "لل"):
         return -1
     if w in ("ان", "قد") and i + 1 < len(words):
         nxt = _strip_conj(words[i + 1]) if w == "ان" else words[i + 1]
+        if w == "قد" and nxt[0] == "ت" and nxt.endswith(("ت", "وا")):
+            return -1  # قد تولت، قد تعهدوا: قد + a form V/VI perfect, not "may" + imperfect
         if _imperfect(nxt):
             return 1
         if w == "قد":
@@ -363,23 +392,19 @@ def _month_year(pub: dt.date, m: int, mode: str) -> int:
     return y if m > pub.month else y + 1  # gt
 
 
-def _day_month_year(pub: dt.date, m: int, d: int, tense: int, weekday: int | None) -> int | None:
+NEAR_FUTURE_DAYS = 31
+"""A day + month without a year at most this many days after publication stays in the coming
+weeks even in a past clause (``وكان الاتحاد قد دعا إلى إضراب في 25 يونيو``, published 10 June:
+the past tense dates the call, not the strike), unless the sentence points further back
+(``العام الماضي``, a year before the publication year, ``ذكرى``)."""
+
+
+def _day_month_year(
+    pub: dt.date, m: int, d: int, tense: int, weekday: int | None, far_past: bool = False
+) -> int | None:
     cands = [x for x in (_safe_date(y, m, d) for y in (pub.year - 1, pub.year, pub.year + 1)) if x]
-    if not cands:
-        return None
-    if weekday is not None:
-        fit = [x for x in cands if x.weekday() == weekday]
-        if fit:
-            return min(fit, key=lambda x: abs((x - pub).days)).year
-    if tense < 0:
-        past = [x for x in cands if x <= pub]
-        if past:
-            return max(past).year
-    if tense > 0:
-        fut = [x for x in cands if x >= pub]
-        if fut:
-            return min(fut).year
-    return min(cands, key=lambda x: abs((x - pub).days)).year
+    x = _pick(cands, pub, tense, weekday, far_past)
+    return x.year if x else None
 
 
 def _weekday_date(pub: dt.date, wd: int, mode: str) -> dt.date:
@@ -536,7 +561,7 @@ def _h_dmy(m: re.Match[str], ctx: _Ctx) -> _C | None:
         date = _safe_date(y, mon, d)
         if date is None:  # 31 نوفمبر 2022: tagged, but no value
             return _C(ns, ne, "DATE", None, None, None, gran="D", note=f"{INVALID_DATE}: day {d} of month {mon}", prio=2)
-        return _C(ns, ne, "DATE", _iso(date), None, PUBLISHED if rel else None, gran="D")
+        return _C(ns, ne, "DATE", _iso(date), None, PUBLISHED if rel else None, gran="D", note=_weekday_note(m, date))
     if rel:  # relative year, no publication date
         return _C(ns, ne, "DATE", None, None, NO_ANCHOR, gran="D")
 
@@ -550,7 +575,7 @@ def _h_dmy(m: re.Match[str], ctx: _Ctx) -> _C | None:
         if direction in W.NEXT_DIR:
             cands = [x for x in (_safe_date(pub.year + k, mon, d) for k in (0, 1, 2)) if x and x > pub]
             return _iso(min(cands)) if cands else ""
-        yy = _day_month_year(pub, mon, d, 0 if direction else ctx.tense(ns, ne), wd)
+        yy = _day_month_year(pub, mon, d, 0 if direction else _tense_by(ctx, ns, ne), wd, ctx.far_past(ns, ne, pub))
         return _iso(dt.date(yy, mon, d)) if yy is not None else ""
 
     c = _rel(ctx, ns, ne, "DATE", res, "D")
@@ -588,12 +613,22 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _C | None:
             return _ym(_month_year(pub, mon, "gt"), mon)
         if direction in W.CUR_DIR:
             return _ym(pub.year, mon)
-        mode = "ge" if ctx.tense(ns, ne) > 0 else "le"
+        mode = "ge" if _tense_by(ctx, ns, ne) > 0 else "le"
         return _ym(_month_year(pub, mon, mode), mon)
 
     return _rel(ctx, ns, ne, "DATE", res, "M")
 
 
+def _tense_by(ctx: _Ctx, ns: int, ne: int) -> int:
+    """The clause tense, read as future for a deadline with no cue of its own: ``بحلول أغسطس``
+    after a reporting or deciding verb (قررت الحكومة … بحلول أغسطس) is the coming August."""
+    t = ctx.tense(ns, ne)
+    if t == 0 and _strip_conj(_prev_word(ctx, ns)) in _DEADLINE_PREPS:
+        return 1
+    return t
+
+
+_DEADLINE_PREPS = frozenset({"بحلول", "قبل حلول", "موعد اقصاه"})
 _MONTH_PREPS = frozenset({"في", "منذ", "حتى", "حتي", "خلال", "بحلول", "شهري", "اواسط"})
 _MONTH_AND = re.compile(rf"{_GMONTH} ?(?:و|او|الى|حتى) ?$")
 
@@ -618,17 +653,35 @@ def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _C | None:
         g = _hijri_to_greg(y, mo, d)
         if g is None:
             return None
-        return _C(ns, ne, "DATE", _iso(g), gran="D")
+        return _C(ns, ne, "DATE", _iso(g), gran="D", note=_weekday_note(m, g))
     date = _safe_date(y, mo, d)
     if date is None:
         if 1 <= mo <= 12 and 1 <= d <= 31:  # 31/11/2022: a date, but an impossible one
             return _C(ns, ne, "DATE", None, gran="D", note=f"{INVALID_DATE}: day {d} of month {mo}")
         return None
-    return _C(ns, ne, "DATE", _iso(date), gran="D")
+    return _C(ns, ne, "DATE", _iso(date), gran="D", note=_weekday_note(m, date))
+
+
+WEEKDAY_MISMATCH = "weekday mismatch"
+"""``note`` prefix of a date whose named weekday is not its weekday (الثلاثاء 09/06/2025): the
+date is kept, since the digits are more often right than the weekday word."""
+
+_WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday_note(m: re.Match[str], date: dt.date) -> str | None:
+    """A :data:`WEEKDAY_MISMATCH` note when the match names a weekday that ``date`` is not."""
+    if not m.group("wd"):
+        return None
+    wd = W.WEEKDAYS[_canon(m.group("wd"))]
+    if wd == date.weekday():
+        return None
+    return f"{WEEKDAY_MISMATCH}: {_WEEKDAY_EN[wd]} named, {date.isoformat()} is a {_WEEKDAY_EN[date.weekday()]}"
 
 
 _NUMERIC_RX = re.compile(
-    r"(?<![\w/.\-])(?P<x>(?:(?P<Y1>[12][0-9]{3})(?P<s1>[/.\-])(?P<M1>[0-9]{1,2})(?P=s1)(?P<D1>[0-9]{1,2})"
+    rf"(?<![\w/.\-])(?P<x>(?:(?:يوم )?(?P<wd>{_WEEKDAY}) ?[،,]? ?(?:الموافق )?)?"
+    r"(?:(?P<Y1>[12][0-9]{3})(?P<s1>[/.\-])(?P<M1>[0-9]{1,2})(?P=s1)(?P<D1>[0-9]{1,2})"
     r"|(?P<D2>[0-9]{1,2})(?P<s2>[/.\-])(?P<M2>[0-9]{1,2})(?P=s2)(?P<Y2>[12][0-9]{3}))"
     rf"(?P<suf>{_GSUF}|{_HSUF})?)(?![\w/\-]|\.[0-9])"
 )
@@ -669,16 +722,23 @@ def _hijri_year_of(d: dt.date) -> int | None:
         return None
 
 
-def _pick(cands: list[dt.date], pub: dt.date, tense: int, weekday: int | None) -> dt.date | None:
+def _pick(
+    cands: list[dt.date], pub: dt.date, tense: int, weekday: int | None, far_past: bool = False
+) -> dt.date | None:
     """Among candidate dates: the one with the named weekday, else by tense (past: last not after
-    publication; future: first not before it), else the nearest to publication."""
+    publication, unless one falls within :data:`NEAR_FUTURE_DAYS` after it and ``far_past`` is
+    false; future: first not before it), else the nearest to publication."""
     if not cands:
         return None
     if weekday is not None:
         fit = [x for x in cands if x.weekday() == weekday]
         if fit:
             return min(fit, key=lambda x: abs((x - pub).days))
-    if tense < 0:
+    if tense < 0 and not far_past:
+        near = [x for x in cands if 0 < (x - pub).days <= NEAR_FUTURE_DAYS]
+        if near:
+            return near[0]
+    if tense < 0 or (far_past and tense == 0):
         past = [x for x in cands if x <= pub]
         if past:
             return max(past)
@@ -712,7 +772,7 @@ def _h_hijri_noyear(m: re.Match[str], ctx: _Ctx) -> _C | None:
     tense = ctx.tense(ns, ne)
 
     def res(pub: dt.date) -> str:
-        x = _pick(_calendar_day(pub, "H", hm, d), pub, tense, wd)
+        x = _pick(_calendar_day(pub, "H", hm, d), pub, tense, wd, ctx.far_past(ns, ne, pub))
         return _iso(x) if x else ""
 
     c = _rel(ctx, ns, ne, "DATE", res, "D")
@@ -1026,6 +1086,10 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _C | None:
         if _canon(numtxt) in W.VAGUE_COUNT:
             n: float | None = None
         else:
+            if numtxt.startswith("ال") and numtxt[2:] in W.CARD_TENS:
+                if unit_w not in _ACC_SINGULAR:
+                    return None  # العشرين عاما is a count; العشرين سنة is "the twentieth" + noun
+                numtxt = numtxt[2:]  # الستين يوما: a cardinal with the article ("the sixty days")
             n = _num(numtxt)
             if n is None or n <= 0:
                 return None
@@ -1056,7 +1120,7 @@ _LASTING_VERBS = frozenset({
     "تستغرق", "يستغرق", "دامت", "يدوم", "تدوم",
 })
 _DURATION_RX = _rx(
-    rf"(?P<since>منذ )?(?:(?P<apx>{_APPROX}) )?(?:(?P<num>{_NUM}|{_alt(W.VAGUE_COUNT)}) )?(?P<unit>{_UNIT})"
+    rf"(?P<since>منذ )?(?:(?P<apx>{_APPROX}) )?(?:(?P<num>{_NUM}|{_alt(W.VAGUE_COUNT)}|ال{_alt(W.CARD_TENS)}) )?(?P<unit>{_UNIT})"
     rf"(?: (?P<one>واحد|واحده|كامل|كامله))?(?P<half> و ?نصف)?(?P<zaman> من الزمن)?(?! ?[0-9])"
 )
 
@@ -1485,6 +1549,26 @@ _WEEK_OF_RX = re.compile(rf"{_B}{_PRE}(?P<w>{_ART}اسبوع (?P<ord>الاول|
 _WEEK_ORD = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 0}
 
 
+_POD_BEFORE_RX = re.compile(rf"(?<!\w)[وف]?(?P<pod>{_POD}) (?:يوم )?$")
+
+
+def _join_pod(c: _C, ctx: _Ctx) -> None:
+    """A part of day right before a full date is part of it: ``فجر 27 تشرين الثاني 2024`` →
+    TIME ``2024-11-27TMO`` (the span starts at the part-of-day word)."""
+    if c.type != "DATE" or c.gran != "D" or c.note is not None:
+        return
+    if c.value is not None and len(c.value) != 10:
+        return
+    m = _POD_BEFORE_RX.search(ctx.text, max(0, c.ns - 20), c.ns)
+    if not m:
+        return
+    c.ns = m.start("pod")
+    c.type = "TIME"
+    c.gran = "T"
+    if c.value is not None:
+        c.value += "T" + W.POD[_canon(m.group("pod"))]
+
+
 def _apply_mods(c: _C, ctx: _Ctx) -> None:
     """Widen a period to the modifier before it: مطلع العام القادم (START), النصف الأول من 2020 (H1),
     الأسبوع الثاني من يناير (the ISO week holding 8 January)."""
@@ -1770,6 +1854,7 @@ def find_timexes(doc: Document) -> tuple[Timex, ...]:
     chosen = _select(cands)
     chosen = _add_year_continuations(chosen, ctx)
     for c in chosen:
+        _join_pod(c, ctx)
         _apply_mods(c, ctx)
     chosen = _select(chosen)  # a widened span may now overlap a neighbour
     chosen = _join_times(chosen, ctx)
