@@ -185,6 +185,9 @@ class Quantity:
     bound: str | None = None
     role: str | None = None
     flags: tuple[str, ...] = ()
+    # English nationality when the counted noun is a nisba (ألف فلسطيني → unit "person",
+    # nationality "Palestinian"); None otherwise
+    nationality: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
