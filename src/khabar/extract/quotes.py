@@ -762,13 +762,24 @@ def _resolve_anaphor(v: _View, i: int) -> Speaker | None:
     if base in _LATTER:
         # الأخيرة / الأخير ("the latter"): the last party mentioned before it that can speak
         for e in reversed(before):
-            if e.label in ("ORG", "PER", "GPE") and not v.prepositional(e):
-                return Speaker(tok_start, t.end, v.text[tok_start : t.end], e.id, e.name_en)
+            if e.label not in ("ORG", "PER", "GPE") or v.prepositional(e):
+                continue
+            ti = v.tok_at(e.start)
+            if ti >= 2 and v.norm(ti - 2) in PREPOSITIONS and not v.norm(ti - 1).startswith("ال"):
+                continue  # the second term of a prepositional construct (في ولاية الجزيرة)
+            return Speaker(tok_start, t.end, v.text[tok_start : t.end], e.id, e.name_en)
         return None
-    if base in _ORG_NOUNS:
+    if base in _ORG_NOUNS or (base,) in _INSTITUTIONS:
         for e in reversed(before):
             if e.label in ("ORG", "GPE", "FAC") and base in normalize(e.text).text.replace("ال", " "):
                 return Speaker(tok_start, t.end, v.text[tok_start : t.end], e.id, e.name_en)
+        head = _INSTITUTIONS.get((base,))
+        nat = _dateline_nationality(v) if head is not None else None
+        if head is not None and nat is not None:
+            # الجيش with no antecedent in a Baghdad-datelined article: the Iraqi Army
+            sp = _bare_nominal(v, i, tok_start)
+            if sp.end == t.end:
+                return Speaker(sp.start, sp.end, sp.text, None, _NATIONAL_INSTITUTIONS.get((nat, head), f"{nat} {head}"))
         return _bare_nominal(v, i, tok_start)
     if base in _PER_TITLES:
         for e in reversed(before):
@@ -784,6 +795,27 @@ def _resolve_anaphor(v: _View, i: int) -> Speaker | None:
 
 
 _LATTER: frozenset[str] = _nset("أخير أخيرة")
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """ISO 3166 alpha-3 -> nationality adjective in English (KB NORP entries; ``US`` for the USA)."""
+    from khabar.extract.kb import get_kb
+
+    out: dict[str, str] = {}
+    for e in get_kb().by_label("NORP"):
+        if e.country and e.name_en:
+            out.setdefault(e.country, _NAT_SHORT.get(e.name_en, e.name_en))
+    return out
+
+
+def _dateline_nationality(v: _View) -> str | None:
+    """Nationality of the dateline's place (``بغداد - رويترز`` -> ``Iraqi``), ``None`` without a dateline."""
+    dl = v.doc.dateline
+    if dl is None or dl.place is None:
+        return None
+    e = next((x for x in v.ents if x.id == dl.place), None)
+    return _demonyms().get(e.country) if e is not None and e.country else None
 
 
 def _bare_nominal(v: _View, i: int, start: int) -> Speaker:
@@ -843,6 +875,9 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
     for e in ents:
         if e.label == "PER" and not v.prepositional(e):
             return _speaker_from_entity(v, e)
+    unk = _unknown_name(v, i, b)
+    if unk is not None:
+        return unk
     if role is not None:
         # no name after the role: the role described by its body (Qatari Foreign Ministry spokesperson)
         return role[0]
@@ -885,6 +920,61 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
 
 
 _CORRESPONDENT: frozenset[str] = _nset("مراسل مراسلة")
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Normalized given names (Arabic and foreign) of ``kb/names_en.tsv`` (kinds ``given``, ``foreign``)."""
+    path = resources.files("khabar.data.kb").joinpath("names_en.tsv")
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 3 and cols[2] in ("given", "foreign"):
+            out.add(_n(cols[0]))
+    return frozenset(out)
+
+
+def _unknown_name(v: _View, i: int, b: int) -> Speaker | None:
+    """A person the entity module missed, named after a title, role or source noun at token ``i``
+    (``النائب عن محافظة ديالى رعد الدهلكي``، ``المتحدث العسكري باسم الجماعة يحيى سريع``).
+
+    The name starts at a known given name (``names_en.tsv``) not governed by a
+    preposition and runs over at most three words up to a preposition, a
+    particle or punctuation. ``name_en`` is the entity module's transliteration.
+    Returns ``None`` when token ``i`` is no title/role/source noun or no such name follows.
+    """
+    _s, nm = v.bare(i)
+    base = nm[2:] if nm.startswith("ال") else nm
+    if not (base in _PER_TITLES or base in _ROLE_NOUNS or _singular(nm) is not None):
+        return None
+    given = _given_names()
+    for k in range(i + 1, min(b, i + 9)):
+        t = v.tokens[k]
+        if t.kind != "word":
+            if t.text in "()":
+                continue
+            return None
+        if t.norm not in given or t.norm in PREPOSITIONS or v.norm(k - 1) in PREPOSITIONS:
+            continue  # باسم is "in the name of" before a body, not the given name Basim
+        if any(e.start <= t.start < e.end for e in v.ents_in(max(0, t.start - 60), t.end)):
+            return None  # inside a known entity (a place, a body): not a person
+        m = k + 1
+        while m < b and m - k < 3:
+            w = v.tokens[m]
+            if w.kind != "word" or w.norm in PREPOSITIONS or w.norm in SKIP_WORDS or w.norm in COMPLEMENTIZERS:
+                break
+            if w.norm in _QAWL or any(e.start <= w.start < e.end for e in v.ents_in(max(0, w.start - 60), w.end)):
+                break
+            m += 1
+        if m == k + 1:
+            return None  # a lone given name is too weak a signal
+        from khabar.extract.entities import transliterate
+
+        s0, e0 = t.start, v.tokens[m - 1].end
+        return Speaker(s0, e0, v.text[s0:e0], None, transliterate(v.text[s0:e0]))
+    return None
 
 
 def _plausible_person(v: _View, e: Entity, role: tuple[Speaker, int] | None) -> bool:
@@ -1110,6 +1200,9 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             if k > comp and v.tokens[k].text in "،,؛;":
                 ce = _strip_end(text, cs, v.tokens[k].start)
                 break
+        # a coordinated verb that agrees with the speaker and not with the reported subject
+        # (قالت واشنطن إنهم ساعدوا …، وجمدت أصولا …) is narration again
+        ce = _narrative_continuation(v, h, comp, ce)
         # a trailing sourcing phrase (…، بحسب ما ذكرت رويترز) is not part of the reported content
         for a_s, _a_e in attr_spans:
             if cs < a_s < ce and text[cs:a_s].rstrip()[-1:] in "،,":
@@ -1211,6 +1304,43 @@ def _after_dateline(v: _View, first: int) -> int:
     return k if k < len(v.tokens) and v.tok_sent[k] == v.tok_sent[first] else first
 
 
+def _agreement(form: str) -> str | None:
+    """Subject agreement of a perfect verb by its ending: ``f`` (…ت, not …ات), ``p`` (…وا), else ``None``."""
+    if len(form) >= 3 and form.endswith("وا"):
+        return "p"
+    if len(form) >= 3 and form.endswith("ت") and not form.endswith("ات") and not form.startswith("ال"):
+        return "f"
+    return None
+
+
+_COMP_AGREEMENT: dict[str, str] = {"هم": "p", "هن": "p", "هما": "p", "ها": "f"}
+
+
+def _narrative_continuation(v: _View, h: _CueHit, comp: int, ce: int) -> int:
+    """End of an indirect quote cut before ``، وVERB`` when VERB agrees with the cue verb
+    (the speaker) but not with the pronoun on the complementizer (the reported subject).
+
+    Only perfect cue verbs with a visible ending (``قالت``، ``قالوا``) and a complementizer
+    with a pronoun (``إنهم``، ``أنها``) are judged; otherwise ``ce`` is returned unchanged.
+    """
+    if h.cue.form != "perf":
+        return ce
+    speaker_agr = _agreement(normalize_token(v.text[h.start : h.end]))
+    c = v.tokens[comp]
+    if c.norm not in COMPLEMENTIZERS and comp + 1 < len(v.tokens):
+        c = v.tokens[comp + 1]
+    pron = next((p for p in ("هما", "هم", "هن", "ها") if c.norm.endswith(p)), None)
+    if speaker_agr is None or pron is None or _COMP_AGREEMENT[pron] == speaker_agr:
+        return ce
+    k = comp + 1
+    while k + 1 < len(v.tokens) and v.tokens[k + 1].start < ce:
+        t, w = v.tokens[k], v.tokens[k + 1]
+        if t.text in "،," and w.kind == "word" and w.norm[:1] == "و" and _agreement(w.norm[1:]) == speaker_agr:
+            return _strip_end(v.text, v.tokens[comp].start, t.start)
+        k += 1
+    return ce
+
+
 def _only_comp_before(v: _View, a: int, o: int) -> bool:
     """Whether only the complementizer (and a preposition leaning on it) stands in ``text[a:o]``."""
     words = [t for t in v.tokens[v.tok_at(a) : v.tok_at(o)] if t.kind != "punct"]
@@ -1257,11 +1387,20 @@ def _complementizer(v: _View, h: _CueHit, hit_at: dict[int, _CueHit], name_pairs
         if k in hit_at:
             return None
         if t.norm in COMPLEMENTIZERS:
-            if k - 1 > h.tok and v.tokens[k - 1].norm in COMP_PREPS:
+            prev = v.tokens[k - 1].norm if k - 1 > h.tok else ""
+            if prev in _CONJ_BEFORE_AN:
+                return None  # إلا أن، غير أن، بعد أن: a new clause, not the cue's content
+            if k - 1 > h.tok and prev in COMP_PREPS:
+                if k - 2 > h.tok and v.tokens[k - 2].text in "،,؛;":
+                    return None  # …، على أن تدخل (provided that): not the cue's content
                 return k - 1
             return k
         k += 1
     return None
+
+
+#: Words that make أن a conjunction of a new clause (however, after, before, until …), not a complementizer.
+_CONJ_BEFORE_AN: frozenset[str] = _nset("إلا الا غير بيد رغم برغم بعد قبل منذ حتى لولا دون بدون مع لمجرد بمجرد")
 
 
 def _before_mark(v: _View, h: _CueHit) -> bool:
@@ -1296,8 +1435,18 @@ def _outlet_at(v: _View, i: int, stop: int) -> tuple[str, int] | None:
     t = v.tokens[i]
     for e in v.ents_in(t.start, v.tokens[stop - 1].end if stop > i else t.end):
         if e.start < t.end and e.label in ("ORG", "PER", "MISC") and not e.label == "NORP":
+            if e.name_en is None or e.source == "composed_org":
+                # a phrase the entity module only guessed: the built-in list of outlets knows it better
+                known = _outlet_gazetteer(v, i, stop)
+                if known is not None:
+                    return known
             j = v.tok_at(e.end - 1) + 1
             return (e.name_en or _OUTLETS.get(_n(e.text)) or e.text), j
+    return _outlet_gazetteer(v, i, stop)
+
+
+def _outlet_gazetteer(v: _View, i: int, stop: int) -> tuple[str, int] | None:
+    """An agency or paper of the built-in list (``_OUTLETS``) at token ``i``: longest phrase first."""
     # gazetteer of agencies: longest phrase of up to four tokens
     for width in (4, 3, 2, 1):
         if i + width > stop:
@@ -1319,7 +1468,10 @@ def _outlet_at(v: _View, i: int, stop: int) -> tuple[str, int] | None:
 
 
 def _extend_tail(v: _View, j: int, stop: int) -> int:
-    while j < stop and v.tokens[j].norm in _OUTLET_TAIL:
+    """Index after the words that belong to an outlet's name (للأنباء، الرسمية) or qualify it
+    with a nationality (صحيفة "الأخبار" اللبنانية، موقع أكسيوس الأمريكي)."""
+    while j < stop and (v.tokens[j].norm in _OUTLET_TAIL or (
+            v.tokens[j].norm.startswith("ال") and _nationality_at(v, j) is not None)):
         j += 1
     return j
 
@@ -1329,9 +1481,13 @@ def _cited_after(v: _View, j: int, stop: int) -> int:
     k = j
     while k < stop and k - j < 6:
         t = v.tokens[k]
-        if t.kind == "punct" or t.norm in COMPLEMENTIZERS or t.norm.startswith("قول") or t.norm in PREPOSITIONS:
+        if t.kind == "punct" or t.norm in COMPLEMENTIZERS or t.norm.startswith("قول"):
+            break
+        if t.norm in PREPOSITIONS and not (t.norm == _n("باسم") and _role_phrase(v, k - 1, stop) is not None):
             break
         k += 1
+    if k < stop and _role_phrase(v, j, stop) is not None:
+        k = max(k, _role_phrase(v, j, stop)[1])  # type: ignore[index]
     return k
 
 
@@ -1452,6 +1608,8 @@ def find_attributions(doc: Document) -> tuple[Attribution, ...]:
         after = _extend_tail(v, after, stop)
         if after < stop and toks[after].text in "(" and after + 2 < stop and toks[after + 2].text == ")":
             after += 3  # وكالة الأنباء العراقية (واع)
+        if after + 1 < stop and toks[after].norm == _n("نقلا") and toks[after + 1].norm == "عن":
+            after += 1  # ذكر موقع أكسيوس نقلا عن مسؤولين
         if after < stop and toks[after].norm == "عن":
             cited_start = after + 1
             after = _cited_after(v, cited_start, stop)
@@ -1459,6 +1617,9 @@ def find_attributions(doc: Document) -> tuple[Attribution, ...]:
                 claimant = _subject(v, cited_start, after)
         elif claimant is None and after > j and not _is_outlet(v, j, name):
             claimant = _source_np(v, j, after)[0] if _source_np(v, j, after) else None
+        if claimant is None and j < stop and _n(toks[j].norm.removeprefix("ال")) in _CORRESPONDENT:
+            # أفاد مراسل وكالة فرانس برس: the outlet's own correspondent speaks
+            claimant = Speaker(toks[j].start, toks[j].end, toks[j].text, None, "correspondent")
         end = toks[after - 1].end
         is_outlet = _is_outlet(v, j, name) if claimant is None or claimant.name_en != name else False
         via = name if is_outlet else None
@@ -1555,6 +1716,10 @@ def _attr_source(v: _View, j: int, stop: int) -> tuple[str, int] | None:
         inner = _outlet_at(v, j + 1, stop)
         if inner is not None and _is_outlet_noun(v.tokens[j + 1].norm) and inner[0] in _OUTLETS.values():
             return inner
+        if _n(v.tokens[j].norm.removeprefix("ال")) in _CORRESPONDENT and _is_outlet_noun(v.tokens[j + 1].norm):
+            inner = _attr_source(v, j + 1, stop)
+            if inner is not None:
+                return inner
     if _is_outlet_noun(v.tokens[j].norm):
         t = v.tokens[j]
         for e in v.ents_in(t.start, v.tokens[stop - 1].end):
