@@ -184,7 +184,7 @@ _NOMINALS: dict[str, tuple[str, ...]] = {
     "الحلف": ("Q7184",),
 }
 
-_ORDER = {"gazetteer": 0, "composed": 1, "ministry": 1, "title": 2, "model": 3, "coref": 4}
+_ORDER = {"gazetteer": 0, "composed": 1, "ministry": 1, "composed_org": 2, "title": 2, "model": 3, "coref": 4}
 
 
 def _nset(words: tuple[str, ...] | list[str]) -> frozenset[str]:
@@ -291,7 +291,7 @@ def _gazetteer(nt: NormalizedText) -> list[_Cand]:
 # Generic head nouns and tails around an organization's proper name (ACE name-mention extent:
 # the name without its nominal head, LDC 2005 ACE English/Arabic annotation guidelines).
 _HEADS = ("تنظيم", "وكالة", "حركة", "جماعة", "قناة", "صحيفة", "موقع", "منصة", "شبكة", "ميليشيا",
-          "ميليشيات", "مجموعة", "جهاز", "هيئة")
+          "ميليشيات", "مجموعة", "جهاز")
 _TAILS = ("للأنباء",)
 
 
@@ -321,6 +321,39 @@ def _trim_descriptor(text: str, ns: int, ne: int, best: Alias) -> tuple[int, int
             if any(a.entry is best.entry for a in kb.aliases(text[ns:rest])):
                 ne, changed = rest, True
     return ns, ne
+
+
+def _accusative_norp(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: list[_Cand]) -> None:
+    """Relabel, in place, a country name that is an indefinite accusative nationality adjective.
+
+    ``أوكرانيا`` is both the country and ``أوكراني`` + the accusative ending ``ـاً``
+    (``قُتل 12 جندياً أوكرانياً``, Ryding 2005 § 7.2). The NORP reading is taken when the word
+    is the masculine nisba of the same country + ``ا`` and either it carries tanwin fath
+    (``ً``) in the source or it follows an indefinite accusative noun (a word of 4+ letters
+    ending in ``ا`` that is not a function word: ``جنديا``).
+    """
+    kb = get_kb()
+    stop: frozenset[str] = _lex()["stop"]  # type: ignore[assignment]
+    tok_at_end = {t[1]: k for k, t in enumerate(toks)}
+    for c in gaz:
+        if c.label != "GPE":
+            continue
+        key = nt.text[c.ns:c.ne]
+        if " " in key or not key.endswith("ا"):
+            continue
+        norp = [a for a in kb.aliases(key[:-1]) if a.entry.label == "NORP" and a.entry.country == c.country and not a.plural]
+        if not norp:
+            continue
+        s, e = nt.span(c.ns, c.ne)
+        tanwin = "\u064b" in nt.original[s:e + 1]
+        k = tok_at_end.get(c.ne)
+        prev = toks[k - 1] if k is not None and k > 0 else None
+        after_noun = (prev is not None and prev[1] + 1 == c.ns and prev[2].endswith("ا") and len(prev[2]) >= 4
+                      and prev[2] not in stop and not prev[2].startswith("ال"))
+        if tanwin or after_noun:
+            for kk, v in _entity_fields(norp[0]).items():
+                setattr(c, kk, v)
+            c.options = norp
 
 
 def _directional(nt: NormalizedText, gaz: list[_Cand]) -> list[_Cand]:
@@ -413,6 +446,193 @@ def _ministries(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: list[
         out.append(_Cand(s + off, ne, "ORG", "ministry", name_en=name, country=country,
                          sector="MIL" if pname == "Ministry of Defence" else "GOV",
                          canonical=f"khabar:ORG:ministry:{normalize_phrase(pname)}:{country or ''}"))
+    return out
+
+
+# Organization and facility names built from parts (ACE/OntoNotes: the head noun and its
+# modifiers are one name): a head noun, then genitive names, name-forming adjectives,
+# nationality adjectives and one ل-complement (للأنباء، لفرز الأصوات). English: head noun →
+# (English word, label, sector); adjectives and complements → English words.
+_ORG_HEADS: dict[str, tuple[str, str, str | None]] = {
+    "اتحاد": ("Union", "ORG", None), "وكالة": ("Agency", "ORG", None), "لجنة": ("Committee", "ORG", "GOV"),
+    "مجلس": ("Council", "ORG", "GOV"), "هيئة": ("Commission", "ORG", "GOV"), "حركة": ("Movement", "ORG", None),
+    "حزب": ("Party", "ORG", "PTY"), "جبهة": ("Front", "ORG", None), "شركة": ("Company", "ORG", "BUS"),
+    "جامعة": ("University", "ORG", None), "محكمة": ("Court", "ORG", "JUD"), "منظمة": ("Organization", "ORG", None),
+    "مؤسسة": ("Foundation", "ORG", None), "مفوضية": ("Commission", "ORG", "GOV"), "مصرف": ("Bank", "ORG", "BUS"),
+    "بنك": ("Bank", "ORG", "BUS"), "جمعية": ("Association", "ORG", None), "نقابة": ("Syndicate", "ORG", None),
+    "رابطة": ("League", "ORG", None), "معهد": ("Institute", "ORG", None), "صندوق": ("Fund", "ORG", None),
+    "ائتلاف": ("Coalition", "ORG", None), "تيار": ("Movement", "ORG", None), "مرصد": ("Observatory", "ORG", "NGO"),
+    "مطار": ("Airport", "FAC", None), "مستشفى": ("Hospital", "FAC", None), "سفارة": ("Embassy", "FAC", "GOV"),
+    "قنصلية": ("Consulate", "FAC", "GOV"), "ميناء": ("Port", "FAC", None), "سجن": ("Prison", "FAC", None),
+    "شارع": ("Street", "FAC", None), "ميدان": ("Square", "FAC", None), "ساحة": ("Square", "FAC", None),
+    "جسر": ("Bridge", "FAC", None), "معبر": ("Crossing", "FAC", None), "مسجد": ("Mosque", "FAC", None),
+    "قصر": ("Palace", "FAC", None), "ملعب": ("Stadium", "FAC", None), "مصفاة": ("Refinery", "FAC", None),
+}
+# Facilities that are located in the place named after them (مطار نيامي is in Niamey), unlike
+# streets and squares named after places (شارع فلسطين is not in Palestine).
+_LOCATED = frozenset({"Airport", "Hospital", "Embassy", "Consulate", "Port", "Prison", "Crossing", "Mosque",
+                      "Palace", "Stadium", "Refinery", "University"})
+# Adjectives that make a definite head a name (المجلس الدستوري), masculine forms; the
+# feminine (ة) is derived.
+_NAME_ADJ = {
+    "الوطني": "National", "العام": "General", "الأعلى": "Supreme", "العليا": "Supreme",
+    "الدستوري": "Constitutional", "الاتحادي": "Federal", "المستقل": "Independent", "الشعبي": "Popular",
+    "الإسلامي": "Islamic", "الديمقراطي": "Democratic", "المركزي": "Central", "التشريعي": "Legislative",
+    "الانتقالي": "Transitional", "العسكري": "Military", "الثوري": "Revolutionary", "الدولي": "International",
+    "الاقتصادي": "Economic", "الاجتماعي": "Social", "المدني": "Civil", "الجمهوري": "Republican",
+    "الاشتراكي": "Socialist", "الأهلي": "National", "القومي": "National", "العالمي": "World",
+    "الأوروبي": "European", "الأفريقي": "African", "الخليجي": "Gulf",
+}
+# ل-complements with a known English word (the field of the body: للأنباء → News).
+_COMPLEMENTS = {"للأنباء": "News", "للشغل": "Labour", "للعمل": "Labour", "للإعلام": "Media",
+                "للانتخابات": "Electoral", "للإغاثة": "Relief", "للتنمية": "Development",
+                "للاستثمار": "Investment", "للطاقة": "Energy", "للنفط": "Oil", "للبترول": "Petroleum"}
+
+
+@lru_cache(maxsize=1)
+def _org_lex() -> tuple[dict[str, tuple[str, str, str | None]], dict[str, str], dict[str, str]]:
+    heads = {}
+    for k, v in _ORG_HEADS.items():
+        heads[normalize_phrase(k)] = v
+        heads[normalize_phrase("ال" + k)] = v
+    adj = {}
+    for k, v in _NAME_ADJ.items():
+        adj[normalize_phrase(k)] = v
+        if k.endswith("ي"):
+            adj[normalize_phrase(k + "ة")] = v
+    return heads, adj, {normalize_phrase(k): v for k, v in _COMPLEMENTS.items()}
+
+
+def _composed_orgs(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: list[_Cand]) -> list[_Cand]:
+    """Organization/facility names made of a head noun and its modifiers.
+
+    ``الاتحاد العام التونسي للشغل`` → ORG "Tunisian General Labour Union" (TUN);
+    ``وكالة تونس أفريقيا للأنباء`` → ORG "Tunisia Africa News Agency"; ``المجلس الدستوري`` →
+    ORG "Constitutional Council"; ``شارع فلسطين`` → FAC "Palestine Street" (a place inside a
+    street/square/facility name is not the country: no country). Rules:
+
+    * a definite head (المجلس) needs a name-forming adjective (:data:`_NAME_ADJ`) right after
+      it — a head with only a nationality adjective (السفارة الأمريكية, الشركة الأمريكية) is a
+      description, and the NORP inside it stays the entity;
+    * an indefinite head (وكالة، شارع) needs a genitive right after it: a KB place, person or
+      organization (one or more in a row), or, for organizations, a definite noun followed by a
+      further modifier (one definite noun alone, حركة المرور, is a description);
+    * then name adjectives, nationality adjectives (the country) and one ل-complement
+      (``للأنباء``, or ``ل`` + noun + definite genitive: ``لفرز الأصوات``); the span ends at the
+      first other word or punctuation.
+
+    ``name_en`` is composed when every part has an English word ("<NORP> <adjectives>
+    <genitive names> <complement> <head>"), else ``None``; ``canonical`` is
+    ``khabar:<LABEL>:<normalized text>``.
+    """
+    heads, adjs, comps = _org_lex()
+    kb = get_kb()
+    start_of = {t[0]: k for k, t in enumerate(toks)}
+    gaz_at: dict[int, _Cand] = {}
+    for c in gaz:
+        k = start_of.get(c.ns)
+        if k is not None and (k not in gaz_at or c.ne > gaz_at[k].ne):
+            gaz_at[k] = c
+    end_of = {t[1]: k for k, t in enumerate(toks)}
+    stop: frozenset[str] = _lex()["stop"]  # type: ignore[assignment]
+    head_keys = frozenset(heads)
+    out: list[_Cand] = []
+    for i, (s, e, form) in enumerate(toks):
+        off, head = _strip(form, head_keys)
+        if head not in heads:
+            continue
+        word, label, sector = heads[head]
+        definite = head.startswith("ال")
+        j = i + 1
+        norp: list[str] = []
+        country: str | None = None
+        adj_en: list[str] = []
+        gen_en: list[str] = []
+        comp_en: list[str] = []
+        known = True
+        n_mods = 0
+
+        def adjacent(k: int) -> bool:
+            return k < len(toks) and toks[k - 1][1] + 1 == toks[k][0] and nt.text[toks[k - 1][1]] == " "
+
+        if not adjacent(j):
+            continue
+        if definite:
+            if toks[j][2] not in adjs:
+                continue
+        else:
+            c = gaz_at.get(j)
+            if c is not None and c.label in ("GPE", "LOC") and word in _LOCATED:
+                continue  # مطار نيامي، سفارة بغداد: the facility is in the place; the place stands
+            if c is not None and c.label in ("GPE", "LOC", "PER", "ORG"):
+                while c is not None and c.label in ("GPE", "LOC", "PER", "ORG"):
+                    k = end_of.get(c.ne)
+                    if k is None:
+                        break
+                    gen_en.append(c.name_en or "")
+                    known = known and bool(c.name_en)
+                    j = k + 1
+                    c = gaz_at.get(j) if adjacent(j) else None
+                n_mods += 1
+            elif (label == "FAC" and toks[j][2].startswith("ال") and toks[j][2] not in stop
+                  and j not in gaz_at):
+                # ميدان التحرير، شارع الرشيد: a street or square named by a definite noun
+                gen_en.append(name_en(nt.original[slice(*nt.span(toks[j][0], toks[j][1]))]).removeprefix("al-"))
+                j += 1
+                n_mods += 1
+            elif label == "ORG" and toks[j][2].startswith("ال") and toks[j][2] not in stop and j not in gaz_at:
+                j += 1
+                known = False
+                if not adjacent(j):
+                    continue
+                nc = gaz_at.get(j)
+                if nc is not None and nc.label == "NORP":
+                    # حركة النجباء العراقية: the adjective marks head + genitive as a name; the
+                    # nationality adjective stays its own entity (the gold convention)
+                    ns0, ne0 = s + off, toks[j - 1][1]
+                    if not kb.aliases(nt.text[ns0:ne0]):
+                        out.append(_Cand(ns0, ne0, label, "composed_org", name_en=None, country=nc.country,
+                                         sector=sector, canonical=f"khabar:{label}:" + nt.text[ns0:ne0].replace(" ", "_")))
+                    continue
+                if not (toks[j][2] in adjs or toks[j][2] in comps):
+                    continue  # حركة المرور: one definite noun alone is a description
+            else:
+                continue
+        comp_done = False
+        while adjacent(j) and j - i <= 7:
+            w = toks[j][2]
+            c = gaz_at.get(j)
+            if w in adjs:
+                adj_en.append(adjs[w])
+                j += 1
+            elif c is not None and c.label == "NORP" and end_of.get(c.ne) is not None:
+                norp.append(c.name_en or "")
+                country = country or c.country
+                j = end_of[c.ne] + 1
+            elif not comp_done and w in comps:
+                comp_en.append(comps[w])
+                comp_done = True
+                j += 1
+            elif (not comp_done and w[:1] == "ل" and len(w) > 3 and not w.startswith("لل") and w not in stop
+                  and adjacent(j + 1) and toks[j + 1][2].startswith("ال") and toks[j + 1][2] not in stop):
+                comp_done, known = True, False  # لفرز الأصوات، لحقوق الإنسان
+                j += 2
+            else:
+                break
+            n_mods += 1
+        if n_mods == 0 or j - 1 <= i:
+            continue
+        ns, ne = s + off, toks[j - 1][1]
+        key = nt.text[ns:ne]
+        if kb.aliases(key):
+            continue  # a KB name: the gazetteer has it
+        name = None
+        if known:
+            name = " ".join(x for x in (*norp, *adj_en, *gen_en, *comp_en, word) if x)
+        if label == "FAC":
+            country = None if not norp else country
+        out.append(_Cand(ns, ne, label, "composed_org", name_en=name, country=country, sector=sector,
+                         canonical=f"khabar:{label}:" + key.replace(" ", "_")))
     return out
 
 
@@ -784,11 +1004,15 @@ def _model_candidates(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> l
             continue
         key = nt.text[ns:ne]
         opts = kb.aliases(key)
+        if opts and all(a.needs_context for a in opts) and not any(c.canonical == a.entry.kb_id for a in opts for c in kept):
+            continue  # a context-bound alias (القاعدة) needs its entity attested, as in the gazetteer
         if opts:
             best = sorted(opts, key=lambda a: (a.entry.label != label, a.rank))[0]
             cand = _Cand(ns, ne, source="model", options=list(opts), **_entity_fields(best))  # type: ignore[arg-type]
         else:
             single = " " not in key
+            if single and label == "MISC":
+                continue  # one-word MISC outside the KB: currencies and common nouns (دولار)
             if single and (conf < MODEL_MIN_SINGLE or key in reject) or conf < MODEL_MIN_CONF:
                 continue
             if not _ARABIC_LETTER.search(key):
@@ -819,13 +1043,15 @@ def _analyze(doc: Document) -> tuple[NormalizedText, list[_Cand], list[RolePhras
     nt = normalize(text)
     toks = _tokens(nt)
     gaz = _gazetteer(nt)
+    _accusative_norp(nt, toks, gaz)
     composed = _directional(nt, gaz)
     sentences = [(nt.from_original(s.start), nt.from_original(s.end)) for s in doc.sentences] or [(0, len(nt.text))]
     ministries = _ministries(nt, toks, gaz, sentences)
     roles: list[RolePhrase] = []
     titled = _titled_people(nt, toks, gaz, roles)
     _link_by_office(nt, roles, doc.meta.published)
-    kept = _resolve(gaz + composed + ministries + titled)
+    orgs = _composed_orgs(nt, toks, gaz)
+    kept = _resolve(gaz + composed + ministries + orgs + titled)
     kept = _resolve(kept + _model_candidates(doc, nt, kept))
     extra = _coref(nt, toks, kept)
     kept = _resolve([c for c in kept if c.label] + extra)
