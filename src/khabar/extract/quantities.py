@@ -114,6 +114,10 @@ def unit_lexicon() -> dict[str, UnitEntry]:
         sg = normalize_phrase(sg_raw)
         plurals = [normalize_phrase(p) for p in pl_raw.split(",") if p.strip() and p.strip() != "-"]
         flags = {f.strip() for f in flags_raw.split(",") if f.strip() and f.strip() != "-"}
+        if cls == "nationality":
+            for form, num in _nisba_forms(sg, plurals):
+                lex.setdefault(form, UnitEntry(NATIONALITY_PREFIX + unit, "person", sg_raw, num))
+            continue
         forms = _inflect(sg, plurals, flags)
         for form, num in forms:
             lex.setdefault(form, UnitEntry(unit, cls, sg_raw, num))
@@ -126,7 +130,47 @@ def unit_lexicon() -> dict[str, UnitEntry]:
                         continue
                     for a in (adj, adj + "ا", adj + "ه"):
                         lex.setdefault(f"{form} {a}", UnitEntry(code, cls, f"{sg_raw} {adj_raw}", num))
+    for sg, sg_raw, plurals, name in _demonyms():
+        for form, num in _nisba_forms(sg, plurals):
+            lex.setdefault(form, UnitEntry(NATIONALITY_PREFIX + name, "person", sg_raw, num))
     return lex
+
+
+NATIONALITY_PREFIX = "nat:"
+"""Internal unit of a nisba noun (``nat:Palestinian``); it comes out as unit ``person`` with
+:attr:`khabar.doc.Quantity.nationality` ``Palestinian``."""
+
+
+def _nisba_forms(sg: str, plurals: list[str]) -> list[tuple[str, str]]:
+    """Forms of a normalized nisba noun (فلسطيني): the singular and its accusative (فلسطينيا),
+    the dual (فلسطينيان), the sound masculine plural (فلسطينيون/فلسطينيين), the feminine
+    (فلسطينيه، فلسطينيتان/فلسطينيتين، فلسطينيات) and the broken plurals given (أكراد)."""
+    if " " in sg:  # جنوب سوداني, كوري جنوبي: as written, and the plural of the last word
+        head, last = sg.rsplit(" ", 1)
+        return [(sg, "sg")] + [(f"{head} {last}{suf}", "pl") for suf in ("ون", "ين")] + [(p, "pl") for p in plurals]
+    out = [(sg, "sg"), (sg + "ا", "sg"), (sg + "ه", "sg"), (sg + "ان", "du"), (sg + "تان", "du"), (sg + "تين", "du")]
+    out += [(sg + "ون", "pl"), (sg + "ين", "pl"), (sg + "ات", "pl")]
+    out += [(p, "pl") for p in plurals]
+    return out
+
+
+def _demonyms() -> list[tuple[str, str, list[str], str]]:
+    """Country nisba nouns from ``khabar/data/kb/demonyms.tsv`` (the entity KB's curated list):
+    ``(normalized singular, singular as written, normalized broken plurals, English name)``.
+    Rows without a country (ethnic and religious groups) are left out: "nationality" is meant."""
+    text = resources.files("khabar.data").joinpath("kb").joinpath("demonyms.tsv").read_text(encoding="utf-8")
+    out: list[tuple[str, str, list[str], str]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("country\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 5 or cols[0] in ("", "-"):
+            continue
+        plurals = [normalize_phrase(p) for p in cols[4].split("|") if p.strip()]
+        for base in cols[3].split("|"):
+            if base.strip():
+                out.append((normalize_phrase(base), base.strip(), plurals, cols[1]))
+    return out
 
 
 # --------------------------------------------------------------------------- tokens
@@ -1034,8 +1078,11 @@ def _resolve_currencies(
     """Give a bare ريال/دينار/درهم/جنيه/ليرة its ISO code from the text around it.
 
     ``أعلنت السعودية فائضا بلغ 42.8 مليار ريال`` → SAR. The evidence of the same
-    sentence wins (the nearest one before the amount, else after), then the nearest
-    evidence before it in the document. With no evidence the name stays (``dinar``).
+    sentence wins (the nearest one before the amount, else after); otherwise the
+    document's dominant country among those whose currency has that name (the most
+    mentions; a tie goes to the one mentioned last before the amount, then first after
+    it): a Tunisian story that names Iraq once gives its دينار as TND. With no evidence
+    the name stays (``dinar``).
     """
     for c in cands:
         if c.unit not in _AMBIGUOUS_CURRENCIES:
@@ -1046,10 +1093,18 @@ def _resolve_currencies(
         if not same:
             continue
         in_sent = [e for e in same if sent_of_orig(e[0]) == sent]
-        before = [e for e in (in_sent or same) if e[0] <= pos]
-        pick = before[-1] if before else (in_sent[0] if in_sent else None)
-        if pick is not None:
-            c.unit = pick[2]
+        if in_sent:
+            before = [e for e in in_sent if e[0] <= pos]
+            c.unit = (before[-1] if before else in_sent[0])[2]
+            continue
+        counts: dict[str, int] = {}
+        for e in same:
+            counts[e[2]] = counts.get(e[2], 0) + 1
+        top = max(counts.values())
+        leaders = {code for code, n in counts.items() if n == top}
+        before = [e for e in same if e[0] <= pos and e[2] in leaders]
+        after = [e for e in same if e[0] > pos and e[2] in leaders]
+        c.unit = (before[-1] if before else after[0])[2]
 
 
 # --------------------------------------------------------------------------- roles
@@ -1203,6 +1258,9 @@ def _roles(cands: list[_Cand], toks: list[_Tok]) -> None:
 _COUNT_HEADS = frozenset(normalize_phrase(w) for w in ("عدد", "حصيلة", "تعداد", "عديد"))
 
 
+_COUNT_HEADS_OF = frozenset(normalize_phrase(w) for w in ("عددهم", "عددهن", "عددها", "تعدادهم", "حصيلتهم"))
+
+
 def _count_head(cands: list[_Cand], toks: list[_Tok]) -> None:
     """``بلغ عدد القتلى 50``, ``ارتفعت حصيلة الضحايا إلى 30``: the noun after عدد/حصيلة is the unit.
 
@@ -1215,6 +1273,22 @@ def _count_head(cands: list[_Cand], toks: list[_Tok]) -> None:
         for j in range(c.t_start - 1, max(-1, c.t_start - 9), -1):
             t = toks[j]
             if t.kind == "num" or t.kind == "nl" or t.kind == "sym" and t.s in ".؟!؛:":
+                break
+            if t.kind == "word" and _strip_conj(t.s) in _COUNT_HEADS_OF:
+                # ويقدر عددهم بنحو 300: the antecedent of the pronoun, the nearest plural counted
+                # noun earlier in the sentence (المعتقلين)
+                for k in range(j - 1, max(-1, j - 30), -1):
+                    tk = toks[k]
+                    if tk.kind == "nl" or tk.kind == "sym" and tk.s in ".؟!؛":
+                        break
+                    if tk.kind != "word":
+                        continue
+                    hit = _noun_at(toks, k, definite=True)
+                    if hit is not None and hit[1].number == "pl" and hit[1].cls in _PERSON_CLASSES:
+                        e, entry, art = hit
+                        c.unit, c.unit_cls = entry.unit, entry.cls
+                        c.unit_ar = (tk.ns + art, toks[e - 1].ne)
+                        break
                 break
             if t.kind == "word" and any(stem in _COUNT_HEADS for _, stem in _splits(t.s)):
                 hit = _noun_at(toks, j + 1, definite=True)
@@ -1264,6 +1338,60 @@ def _carry_over(cands: list[_Cand], toks: list[_Tok], sent_of: Callable[[int], i
             q.unit, q.unit_cls, q.extra["unit_from"] = p.unit, p.unit_cls, p
         elif p.unit is None and q.unit is not None and is_to and p_from and p.t_end == q.t_start - 1:
             p.unit, p.unit_cls, p.extra["unit_from"] = q.unit, q.unit_cls, q
+    for idx in range(1, len(cands)):
+        q = cands[idx]
+        if q.unit is not None:
+            continue
+        # the nearest earlier quantity with a unit (unit-less ones between may be parallels too)
+        p = next((c for c in reversed(cands[:idx]) if c.unit is not None), None)
+        if p is not None and _parallel(p, q, toks, sent_of):
+            q.unit, q.unit_cls, q.extra["unit_from"] = p.unit, p.unit_cls, p
+
+
+_PARALLEL_AFTER = frozenset(normalize_phrase(w) for w in (
+    "في", "من", "على", "إلى", "عن", "مع", "داخل", "خارج", "قرب", "بين", "لدى", "عند", "حتى", "خلال",
+))
+_ELLIPTIC_SCALES = frozenset(normalize_phrase(w) for w in ("ألفا", "مليونا", "مليارا"))
+_PARALLEL_GAP = 12  # tokens at most from the end of the first quantity to the second
+
+
+def _parallel(p: _Cand, q: _Cand, toks: list[_Tok], sent_of: Callable[[int], int]) -> bool:
+    """Whether noun-less ``q`` is the coordinated parallel of ``p`` (ellipsis of the counted noun).
+
+    ``نحو 2500 جندي في العراق ونحو تسعمئة في سوريا``, ``20 مليون دولار في يناير و25 مليونا في
+    فبراير``: ``q`` opens with the conjunction و (a separate و, or و on its first word), follows
+    ``p`` in the same sentence within :data:`_PARALLEL_GAP` tokens, and is followed by a
+    preposition (the parallel of ``p``'s complement) or ends its clause — so that no noun of its
+    own was left unread.
+    """
+    if p.unit_cls in ("percent", "time") or p.bare_year or q.bare_year or (q.value is None and q.min is None):
+        return False
+    if sent_of(q.ns) != sent_of(p.ns):
+        return False
+    first = toks[q.t_start] if q.t_start < len(toks) else None
+    if first is None:
+        return False
+    last = toks[q.t_end - 1] if 0 < q.t_end <= len(toks) else None
+    if last is not None and last.kind == "word" and last.s in _ELLIPTIC_SCALES and p.unit_cls != "money":
+        return True  # بأكثر من 530 ألفا: an accusative scale word stands for "thousand (of them)"
+    prev = [_prev_word(toks, q.t_start, b) for b in (1, 2)]
+    if any(w in _OF_THEM for w in prev if w):
+        return True  # رفضت منها 1,400: a part of the count before it
+    conj = (
+        first.kind == "word" and first.ns < q.ns and first.s.startswith("و")  # ونحو تسعمئة: و outside the span
+        or q.t_start > 0 and toks[q.t_start - 1].kind == "word" and toks[q.t_start - 1].s == "و"
+        or first.kind == "word" and first.s.startswith("و") and first.ns == q.ns and len(first.s) > 2
+        and parse_number_words(first.s[1:]) is not None
+    )
+    if not conj or q.t_start - p.t_end > _PARALLEL_GAP:
+        return False
+    nxt = toks[q.t_end] if q.t_end < len(toks) else None
+    if nxt is None or nxt.kind in ("nl", "sym"):
+        return True
+    if nxt.kind != "word":
+        return False
+    w = nxt.s
+    return w in _PARALLEL_AFTER or (len(w) > 3 and w[0] in "بل" and w[1:3] == "ال")
 
 
 @lru_cache(maxsize=1)
@@ -1393,11 +1521,12 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
                 min=None if c.min is None else _clean(c.min),
                 max=None if c.max is None else _clean(c.max),
                 approx=c.approx,
-                unit=c.unit,
+                unit="person" if c.unit and c.unit.startswith(NATIONALITY_PREFIX) else c.unit,
                 unit_ar=unit_ar,
                 bound=c.bound,
                 role=c.role,
                 flags=tuple(dict.fromkeys(c.flags)),
+                nationality=c.unit[len(NATIONALITY_PREFIX):] if c.unit and c.unit.startswith(NATIONALITY_PREFIX) else None,
             )
         )
     out.sort(key=lambda q: (q.start, q.end))
