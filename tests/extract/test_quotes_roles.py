@@ -211,3 +211,32 @@ def test_guessed_org_without_english_name_uses_the_outlet_list() -> None:
 def test_authorities_with_nationality_are_a_claimant() -> None:
     (a,) = attrs("وقتل نحو 1200 شخص في إسرائيل، بحسب السلطات الإسرائيلية.", [("الإسرائيلية", "NORP", "Israeli")])
     assert a.text == "بحسب السلطات الإسرائيلية" and a.claimant == "Israeli authorities" and a.via is None
+
+
+def test_surname_repeats_an_earlier_person() -> None:
+    text = "وحل مرشح الائتلاف أمادو با ثانيا. ومن جهته، قال با في بيان إنه يقر بالهزيمة."
+    (q,) = run(text, [("أمادو با", "PER", "Amadou Ba")])
+    assert q.speaker is not None and q.speaker.text == "با" and q.speaker.name_en == "Amadou Ba"
+
+
+def test_body_speaking_through_a_document() -> None:
+    (a,) = attrs("ووصل الوفد إلى مسقط، استنادا إلى بيان للخارجية العمانية.", [("العمانية", "NORP", "Omani", "gazetteer", "OMN")])
+    assert a.text == "استنادا إلى بيان للخارجية العمانية" and a.claimant == "Ministry of Foreign Affairs of Oman"
+    # a body the KB lacks: as written, up to a preposition
+    (a,) = attrs("وتعرضت السفينة لهجوم، بحسب شركة أمبري البريطانية في لندن.")
+    assert a.text == "بحسب شركة أمبري البريطانية" and a.claimant == "شركة أمبري البريطانية"
+    # look-alikes stay out
+    assert attrs("وتنفذ المرحلة الثانية وفقا للاتفاق الموقع.") == ()
+
+
+def test_document_carried_by_an_outlet() -> None:
+    (a,) = attrs("وطبقا لتقرير سري للوكالة اطلعت عليه رويترز، فإن المخزون ارتفع.")
+    assert a.via == "Reuters"
+    (a,) = attrs("وأعلن الجيش أن العملية انتهت، وفقا لما أوردته قناة العراقية الرسمية.")
+    assert a.via == "Al Iraqiya" and a.text.startswith("وفقا لما أوردته")
+
+
+def test_definite_outlet_noun_is_the_last_outlet() -> None:
+    text = "وذكر موقع أكسيوس أن اللقاء تم في مسقط. وستعقد جولة ثانية الأسبوع المقبل، وفقا للموقع."
+    a1, a2 = attrs(text)
+    assert a1.via == "Axios" and a2.text == "وفقا للموقع" and a2.via == "Axios"

@@ -635,19 +635,57 @@ _COUNT_WORDS: frozenset[str] = _nset(
 
 def _nationality_at(v: _View, j: int) -> tuple[str, int] | None:
     """A nationality adjective (NORP entity) starting at token ``j``: (English, index after it)."""
+    got = _nationality_full(v, j)
+    return (got[0], got[1]) if got is not None else None
+
+
+def _nationality_full(v: _View, j: int) -> tuple[str, int, str | None] | None:
+    """(English adjective, index after it, ISO 3166 alpha-3 or ``None``) of a nationality at token ``j``."""
     if j >= len(v.tokens) or v.tokens[j].kind != "word":
         return None
     t = v.tokens[j]
     for e in v.ents_in(t.start, t.end + 40):
         if e.label == "NORP" and e.start < t.end and e.name_en:
-            return _NAT_SHORT.get(e.name_en, e.name_en), v.tok_at(e.end - 1) + 1
+            return _NAT_SHORT.get(e.name_en, e.name_en), v.tok_at(e.end - 1) + 1, e.country
     # inside a longer entity (وزارة الخارجية الأميركية) the adjective has no NORP mention of its own
     from khabar.extract.kb import get_kb
 
     for entry in get_kb().lookup(t.text):
         if entry.label == "NORP" and entry.name_en:
-            return _NAT_SHORT.get(entry.name_en, entry.name_en), j + 1
+            return _NAT_SHORT.get(entry.name_en, entry.name_en), j + 1, entry.country
     return None
+
+
+#: Ministries named as the entity module and the KB name them (``Ministry of Foreign Affairs of Oman``).
+_MINISTRY_LONG: dict[str, str] = {
+    "Foreign Ministry": "Ministry of Foreign Affairs", "Interior Ministry": "Ministry of Interior",
+    "Defense Ministry": "Ministry of Defence", "Health Ministry": "Ministry of Health",
+    "Justice Ministry": "Ministry of Justice", "Finance Ministry": "Ministry of Finance",
+}
+
+
+def _body_name(v: _View, j: int, stop: int) -> tuple[str, int] | None:
+    """A body speaking on its own (not through a role) at token ``j``: as :func:`_institution_at`, but a
+    ministry with a nationality takes the KB's form (``للخارجية العمانية`` -> ``Ministry of Foreign Affairs of Oman``)."""
+    inst = _institution_at(v, j, stop)
+    if inst is None:
+        return None
+    words = [v.tokens[x].norm for x in range(j, inst[1])]
+    for x in range(j, inst[1]):
+        nat = _nationality_full(v, x)
+        if nat is None or nat[2] is None:
+            continue
+        head = next((h for k, h in _INSTITUTIONS.items() if h in _MINISTRY_LONG and any(
+            w.removeprefix("لل").removeprefix("ال") == k[-1] for w in words)), None)
+        if head is None:
+            break
+        from khabar.extract.kb import country_entry
+
+        c = country_entry(nat[2])
+        if c is not None and c.name_en:
+            return f"{_MINISTRY_LONG[head]} of {c.name_en}", inst[1]
+        break
+    return inst
 
 
 def _institution_at(v: _View, j: int, stop: int) -> tuple[str, int] | None:
@@ -666,6 +704,8 @@ def _institution_at(v: _View, j: int, stop: int) -> tuple[str, int] | None:
         if v.tokens[x].kind != "word":
             break
         nm = v.bare(x)[1] if x == j else v.tokens[x].norm
+        if x == j and nm.startswith("لل") and len(nm) > 4:
+            nm = nm[2:]  # للخارجية، للديوان
         words.append(nm[2:] if nm.startswith("ال") else nm)
     head: str | None = None
     k = j
@@ -895,9 +935,12 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
     for e in ents:
         if not v.prepositional(e):
             return _speaker_from_entity(v, e)
+    sur = _surname_of_earlier(v, i)
+    if sur is not None:
+        return sur
     if _nationality_at(v, i + 1) is not None:
         # a body named by its nationality (الجيش اللبناني، الرئاسة المصرية): not an anaphor
-        inst = _institution_at(v, i, b)
+        inst = _body_name(v, i, b)
         if inst is not None:
             s0 = v.bare(i)[0]
             e_end = v.tokens[inst[1] - 1].end
@@ -920,6 +963,20 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
 
 
 _CORRESPONDENT: frozenset[str] = _nset("مراسل مراسلة")
+
+
+def _surname_of_earlier(v: _View, i: int) -> Speaker | None:
+    """Token ``i`` repeats the last name of a person named earlier in full (``أمادو با`` … ``قال با``):
+    that person (span on the token, the earlier mention's entity and English name)."""
+    t = v.tokens[i]
+    if t.kind != "word" or t.norm.startswith("ال") and len(t.norm) < 4:
+        return None
+    for e in reversed(v.ents):
+        if e.end > t.start or e.label != "PER" or " " not in e.text.strip():
+            continue
+        if normalize_token(e.text.split()[-1]) == t.norm:
+            return Speaker(t.start, t.end, t.text, e.id, e.name_en)
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -1533,7 +1590,7 @@ def find_attributions(doc: Document) -> tuple[Attribution, ...]:
             # وفقا لـ / طبقا لـ / نقلا عن / استنادا إلى: skip the particle
             if nm in _ATTR_WITH_PARTICLE and j < stop and toks[j].norm in _ATTR_PARTICLES:
                 j += 1
-            if j < stop and toks[j].norm in _MA:
+            if j < stop and (toks[j].norm in _MA or (nm in _nset("وفقا طبقا") and toks[j].norm == _n("لما"))):
                 j += 1
                 if j < stop and toks[j].norm in _ATTR_VERBS:
                     j += 1
@@ -1561,16 +1618,23 @@ def find_attributions(doc: Document) -> tuple[Attribution, ...]:
         if source is None and nm in _ATTR_PREPS:
             # بحسب بيان للديوان الملكي / وفقا لتقديرات البنك الدولي / بحسب المرصد: a body's own word
             k = j
-            if k < stop and toks[k].norm in _nset("أحدث آخر"):
+            if k < stop and toks[k].norm.removeprefix("ل") in _LATEST:
                 k += 1
-            if k < stop and (toks[k].norm in _DOC_NOUNS or toks[k].norm[:1] == "ل" and toks[k].norm[1:] in _DOC_NOUNS):
+            doc_noun = k < stop and (toks[k].norm in _DOC_NOUNS or toks[k].norm[:1] == "ل" and toks[k].norm[1:] in _DOC_NOUNS)
+            if doc_noun:
                 k += 1
+                # طبقا لتقرير سري للوكالة اطلعت عليه رويترز / لتصريحات نقلتها وكالة الأناضول: the outlet
+                carried = _carried_by(v, k, stop)
+                if carried is not None:
+                    source = carried
             body = next(
                 (e for e in v.ents_in(toks[k].start, toks[min(k + 6, stop - 1)].end)
                  if k < stop and e.start < toks[k].end and e.label in ("ORG", "PER")),
                 None,
             ) if k < stop else None
-            if body is not None:
+            if source is not None:
+                pass
+            elif body is not None:
                 claimant = _speaker_from_entity(v, body)
                 source = (body.name_en or body.text, v.tok_at(body.end - 1) + 1)
             elif k < stop:
@@ -1578,6 +1642,12 @@ def find_attributions(doc: Document) -> tuple[Attribution, ...]:
                 if sp is not None and sp.start < toks[k].end and (sp.entity is not None or sp.name_en):
                     claimant = sp
                     source = (sp.name_en or sp.text, v.tok_at(sp.end - 1) + 1)
+                else:
+                    # بيان للخارجية العمانية / بحسب شركة أمبري البريطانية / أرقام دائرة الإحصاءات العامة
+                    sp = _body_phrase(v, k, stop)
+                    if sp is not None:
+                        claimant = sp[0]
+                        source = (sp[0].name_en or sp[0].text, sp[1])
         if source is None and nm in _SAY_TO_VERBS:
             # قال مسؤول في الوزارة لرويترز / قالت مصادر أمنية لـ«الشرق الأوسط»: speaker + outlet
             k = j
@@ -1605,6 +1675,11 @@ def find_attributions(doc: Document) -> tuple[Attribution, ...]:
         if source is None:
             continue
         name, after = source
+        if after == j + 1 and j < stop and _is_outlet_noun(toks[j].norm) and toks[j].norm.startswith(("ال", "لل")):
+            # وفقا للموقع / بحسب الصحيفة: the outlet named last
+            prev = next((f[5] for f in reversed(found) if f[5]), None)
+            if prev is not None:
+                name = prev
         after = _extend_tail(v, after, stop)
         if after < stop and toks[after].text in "(" and after + 2 < stop and toks[after + 2].text == ")":
             after += 3  # وكالة الأنباء العراقية (واع)
@@ -1636,6 +1711,61 @@ def find_attributions(doc: Document) -> tuple[Attribution, ...]:
         Attribution(f"a{k}", s, e, doc.text[s:e], name, cue, claim, via, anon)
         for k, (s, e, name, cue, claim, via, anon) in enumerate(found, 1)
     )
+
+
+_LATEST: frozenset[str] = _nset("أحدث آخر")
+#: Verbs by which an outlet carried or saw a document (لتصريحات نقلتها وكالة الأناضول، تقرير اطلعت عليه رويترز).
+_CARRIED_VERBS: frozenset[str] = _nset(
+    "نقلتها نقلته نشرتها نشرته أوردتها أوردته بثتها بثته اطلعت اطلع حصلت حصل حصلت"
+)
+#: Head nouns of bodies whose name may be unknown to the entity module (بحسب شركة أمبري، دائرة الإحصاءات).
+_BODY_NOUNS: frozenset[str] = _nset(
+    "دائرة مركز مؤسسة شركة مفوضية هيئة منظمة مرصد مكتب جمعية نقابة اتحاد لجنة مجلس وزارة إدارة مصلحة جهاز"
+)
+
+
+def _carried_by(v: _View, k: int, stop: int) -> tuple[str, int] | None:
+    """After a document noun: ``[ADJ…] [لـX] VERB(ها) [عليه] OUTLET`` within six words -> (outlet, index after)."""
+    for m in range(k, min(stop, k + 6)):
+        t = v.tokens[m]
+        if t.kind != "word":
+            return None
+        if t.norm in _CARRIED_VERBS:
+            n = m + 1
+            if n < stop and v.tokens[n].norm in _nset("عليه عليها"):
+                n += 1
+            if n >= stop:
+                return None
+            src = _outlet_at(v, n, stop) if not _is_outlet_noun(v.tokens[n].norm) else _attr_source(v, n, stop)
+            if src is not None and (src[0] in _OUTLETS.values() or _is_media_entity(v, n)):
+                return src
+            return None
+    return None
+
+
+def _body_phrase(v: _View, k: int, stop: int) -> tuple[Speaker, int] | None:
+    """A body at token ``k`` (proclitic لـ allowed): a known institution (``للخارجية العمانية`` ->
+    ``Omani Foreign Ministry``) or a body noun and up to four more words as written
+    (``شركة أمبري البريطانية للأمن البحري``). Returns (speaker, index after) or ``None``."""
+    t = v.tokens[k]
+    if t.kind != "word":
+        return None
+    lam = t.norm.startswith("لل") or (t.norm[:1] == "ل" and t.norm[1:] in _BODY_NOUNS)
+    s0 = t.start + (1 if lam else 0)
+    inst = _body_name(v, k, stop)
+    if inst is not None:
+        e0 = v.tokens[inst[1] - 1].end
+        return Speaker(s0, e0, v.text[s0:e0], None, inst[0]), inst[1]
+    head = t.norm[1:] if lam else t.norm
+    head = head[2:] if head.startswith("ال") else head
+    if head.removeprefix("ل") not in _BODY_NOUNS or k + 1 >= stop or v.tokens[k + 1].kind != "word":
+        return None
+    m = k + 1
+    while m < stop and m - k < 5 and v.tokens[m].kind == "word" and v.tokens[m].norm not in PREPOSITIONS \
+            and v.tokens[m].norm not in COMPLEMENTIZERS:
+        m += 1
+    e0 = v.tokens[m - 1].end
+    return Speaker(s0, e0, v.text[s0:e0], None, None), m
 
 
 #: Documents a body speaks through (بحسب بيان لـ…، وفقا لتقديرات …).
