@@ -97,3 +97,21 @@ def test_unknown_title_person_gets_table_spelling() -> None:
     ents = _ents("وقال وزير الخزانة سكوت بيسنت في بيان إن العقوبات ستستمر.")
     assert ("سكوت بيسنت", "PER") == ents[-1][:2]
     assert ents[-1][2].startswith("Scott ")
+
+
+def test_title_with_outgoing_modifier() -> None:
+    ents = _ents("وهنأ الرئيس المنتهية ولايته ماكي سال خلفه.")
+    assert [e[:2] for e in ents] == [("ماكي سال", "PER")]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("وقال فادي الحلبي إن الوضع صعب.", "فادي الحلبي"),          # given name + al- surname after قال
+    ("أكد جمال حداد أن المفاوضات مستمرة. وأضاف حداد أن", "جمال حداد"),  # surname named twice
+])
+def test_people_without_title_from_evidence(text: str, person: str) -> None:
+    assert (person, "PER") in [e[:2] for e in _ents(text)]
+
+
+@pytest.mark.parametrize("text", ["وقالت أمل كبيرة إن الوضع صعب.", "قالت منى كثيرة إن"])
+def test_given_name_that_is_a_common_word_needs_more_evidence(text: str) -> None:
+    assert not [e for e in _ents(text) if e[1] == "PER"]

@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from khabar.doc import Document, Entity
 from khabar.extract.kb import Alias, KBEntry, get_kb, office_holder
-from khabar.extract.names_en import name_en
+from khabar.extract.names_en import given_names, name_en
 from khabar.text.normalize import NormalizedText, normalize, normalize_phrase
 
 __all__ = ["find_entities", "transliterate", "RolePhrase", "MODEL_MIN_SINGLE", "MODEL_MIN_CONF"]
@@ -141,7 +141,7 @@ _MODIFIERS = (
     "الأعمال", "للشؤون", "الإنسانية", "السياسية", "السياسي", "الأممي", "الأممية", "الدولي",
     "الدولية", "الروحي", "الأعلى", "مجلس", "المجلس", "لدى", "في", "خارجية", "دفاع", "داخلية",
     "عن", "الحزب", "حزب", "حركة", "الحركة", "مكتب", "المكتب", "للأمم", "المتحدة", "الشعبي",
-    "وزراء", "حكومة", "الوزراء", "الحكومة",
+    "وزراء", "حكومة", "الوزراء", "الحكومة", "المنتهية", "ولايته", "ولايتها", "المنتهي",
 )
 
 # Tokens that end a name (function words and frequent verbs of reporting).
@@ -184,7 +184,7 @@ _NOMINALS: dict[str, tuple[str, ...]] = {
     "الحلف": ("Q7184",),
 }
 
-_ORDER = {"gazetteer": 0, "composed": 1, "ministry": 1, "composed_org": 2, "title": 2, "model": 3, "coref": 4}
+_ORDER = {"gazetteer": 0, "composed": 1, "ministry": 1, "composed_org": 2, "title": 2, "model": 3, "evidence": 3, "coref": 4}
 
 
 def _nset(words: tuple[str, ...] | list[str]) -> frozenset[str]:
@@ -960,6 +960,87 @@ def _link_by_office(nt: NormalizedText, roles: list[RolePhrase], day: object) ->
             c.name_en, c.kb, c.country, c.canonical, c.sector = holder.name_en, holder.qid, holder.country, holder.kb_id, holder.sector
 
 
+# Reporting and greeting verbs whose subject is often a bare person name (قال فاي، هنأ ماكي سال).
+_SPEECH_VERBS = ("قال", "قالت", "أكد", "أكدت", "أوضح", "أوضحت", "أعلن", "أعلنت", "صرح", "صرحت", "أضاف",
+                 "أضافت", "ذكر", "ذكرت", "اعتبر", "اعتبرت", "رأى", "هنأ", "هنأت", "يقول", "تقول", "أشار", "أشارت",
+                 "نفى", "نفت", "دعا", "دعت", "حذر", "حذرت", "طالب", "طالبت", "أفاد", "أفادت", "كتب", "كتبت")
+
+
+def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], kept: list[_Cand]) -> list[_Cand]:
+    """Person names without a title, from in-document evidence (modifies ``kept`` in place).
+
+    * A PER span is extended to the right when the words after it complete a longer name of
+      the same document (``باسيرو ديوماي`` + ``فاي`` when ``باسيرو ديوماي فاي`` is named), and to
+      the left by one given name (``مشتاق`` + ``طالب السعيدي``; given names: the KB's first
+      names and the given/foreign names of ``names_en.tsv``).
+    * A given name followed by 1–3 name words (:func:`_name_after`) right after or right before
+      a reporting verb (``قال``، ``هنأ``… :data:`_SPEECH_VERBS`) is a new PER candidate
+      (source ``evidence``): the verb is the in-document evidence that a person is meant.
+    Returns the new candidates.
+    """
+    kb = get_kb()
+    lex = _lex()
+    stop: frozenset[str] = lex["stop"]  # type: ignore[assignment]
+    given = kb.first_names | given_names()
+    cov = bytearray(len(nt.text) + 1)
+    for c in kept:
+        if c.label:
+            cov[c.ns:c.ne] = b"\x01" * (c.ne - c.ns)
+    start_of = {t[0]: k for k, t in enumerate(toks)}
+    end_of = {t[1]: k for k, t in enumerate(toks)}
+    people = [c for c in kept if c.label == "PER"]
+    full = {nt.text[c.ns:c.ne] for c in people if " " in nt.text[c.ns:c.ne]}
+    for c in people:
+        if c.source not in ("model", "title"):
+            continue
+        key = nt.text[c.ns:c.ne]
+        for f in sorted(full, key=len, reverse=True):
+            if f.startswith(key + " ") and nt.text.startswith(f[len(key):], c.ne):
+                ne = c.ne + len(f) - len(key)
+                if 1 not in cov[c.ne:ne] and (ne == len(nt.text) or not nt.text[ne].isalpha()):
+                    cov[c.ne:ne] = b"\x01" * (ne - c.ne)
+                    c.ne = ne
+                break
+        if c.source == "model" and c.ns not in start_of:
+            j = bisect.bisect_right([t[0] for t in toks], c.ns) - 1
+            if j >= 0 and toks[j][0] < c.ns < toks[j][1] and toks[j][2] in given and toks[j][1] <= c.ne:
+                c.ns = toks[j][0]  # فادي read as ف + ادي: the whole word is a given name
+        k = start_of.get(c.ns)
+        if k and c.source == "model" and toks[k - 1][1] + 1 == c.ns and nt.text[toks[k - 1][1]] == " ":
+            form = toks[k - 1][2]
+            if form in given and form not in stop and not cov[toks[k - 1][0]]:
+                c.ns = toks[k - 1][0]
+                cov[c.ns:c.ne] = b"\x01" * (c.ne - c.ns)
+    verbs = _nset(_SPEECH_VERBS)
+    blocked = {i for i in range(len(cov)) if cov[i]}
+    out: list[_Cand] = []
+    for i, (s, e, form) in enumerate(toks):
+        off, rest = _strip(form, given)
+        if off or rest not in given or cov[s] or rest in stop:
+            continue
+        n = _name_after(toks, i, blocked, kb.first_names | given)
+        if n < 2:
+            continue
+        ne = toks[i + n - 1][1]
+        if 1 in cov[s:ne]:
+            continue
+        before = toks[i - 1] if i > 0 and toks[i - 1][1] + 1 == s else None
+        after = toks[i + n] if i + n < len(toks) and toks[i + n][0] == ne + 1 else None
+        if not ((before and _strip(before[2], verbs)[1] in verbs) or (after and _strip(after[2], verbs)[1] in verbs)):
+            continue
+        if kb.aliases(nt.text[s:ne]):
+            continue  # a KB name: the gazetteer decides
+        rest_words = [t[2] for t in toks[i + 1:i + n]]
+        last = rest_words[-1]
+        if not (rest_words[0].startswith("ال") or any(w in given for w in rest_words)
+                or sum(1 for t in toks if t[2] == last) >= 2):
+            continue  # أمل كبيرة: a surname needs the article, a father's name or a second mention
+        cov[s:ne] = b"\x01" * (ne - s)
+        out.append(_Cand(s, ne, "PER", "evidence"))
+    del end_of
+    return out
+
+
 def _model_candidates(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> list[_Cand]:
     """Spans of the statistical NER model (issue 5) that the rules did not find.
 
@@ -1053,6 +1134,7 @@ def _analyze(doc: Document) -> tuple[NormalizedText, list[_Cand], list[RolePhras
     orgs = _composed_orgs(nt, toks, gaz)
     kept = _resolve(gaz + composed + ministries + orgs + titled)
     kept = _resolve(kept + _model_candidates(doc, nt, kept))
+    kept = _resolve(kept + _people_by_evidence(nt, toks, kept))
     extra = _coref(nt, toks, kept)
     kept = _resolve([c for c in kept if c.label] + extra)
     return nt, kept, roles

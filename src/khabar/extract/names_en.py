@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from khabar.text.normalize import normalize, normalize_phrase
 
-__all__ = ["name_en", "name_table"]
+__all__ = ["name_en", "name_table", "given_names"]
 
 _CONS = {
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
@@ -56,6 +56,20 @@ def name_table() -> dict[str, str]:
             ar, en, *_ = line.rstrip("\n").split("\t")
             out.setdefault(normalize_phrase(ar), en)
     return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Normalized given names of the table (kinds ``given`` and ``foreign``): evidence that a
+    word starts a person's name."""
+    out = set()
+    path = importlib.resources.files("khabar.data.kb").joinpath("names_en.tsv")
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 3 and cols[2] in ("given", "foreign"):
+                out.add(normalize_phrase(cols[0]))
+    return frozenset(out)
 
 
 def _units(w: str) -> list[tuple[str, str]]:
