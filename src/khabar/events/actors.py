@@ -179,6 +179,11 @@ class ActorPhrase:
     entities: tuple[str, ...]
 
 
+#: Nouns after which an indefinite sector word is an adjective (مؤتمر صحفي، بيان عسكري), not an actor.
+_ADJ_HOSTS = frozenset("مؤتمر مؤتمرا المؤتمر بيان بيانا تصريح تصريحات لقاء لقاءا مقابله تقرير تقريرا عمل مصدر "
+                       "اجتماع نشاط طابع".split())
+
+
 def country_actor(e: Entity, text: str | None = None, span: tuple[int, int] | None = None) -> Actor:
     """The bare-state actor of a GPE/NORP entity: country name, no sector.
 
@@ -337,6 +342,9 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
             continue
         ent = is_actor_ent(i)
         sect = _sector_noun(norms[i])
+        if ent is None and sect is not None and i > 0 and not norms[i].startswith("ال") and \
+                norms[i - 1] in _ADJ_HOSTS:
+            sect = None  # an adjective, not an actor: مؤتمر صحفي (press conference), بيان عسكري
         if ent is None and sect is None:
             i += 1
             continue

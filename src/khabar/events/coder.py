@@ -66,6 +66,7 @@ for _v in _PLAN_VERBS:
 for _w in ("سوف", "سيتم", "ستتم", "سيجري", "ستجري", "خطه", "خطط", "الخطه", "الخطط", "نيه", "اعتزام", "مقرر", "المقرر",
            "مرتقب", "المرتقب", "مزمع", "المزمع", "ينوي", "تنوي", "ينوون", "قررت", "قرر"):
     STATUS_CUES[_w] = "planned"
+_TERMS_CUES = frozenset(("ينص", "تنص", "نص", "نصت", "يقضي", "تقضي"))  # ينص الاتفاق على …: terms, not facts
 for _v in _EXPECT_VERBS:
     for _f in verb_forms(_v):
         STATUS_CUES[_f] = "expected"
@@ -88,7 +89,10 @@ _WEAPONS = frozenset("طائره طائرات صاروخ صواريخ قذيفه
 _LOC_PREPS = frozenset(("في", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "انحاء", "ب", "بمدينه", "بالقرب",
                         "مدينه", "محافظه", "منطقه", "عند", "قرب", "حول"))
 _NOMINAL_HEADS = frozenset("مهمه قوه انشطه نشاط خدمات مركز لجنه مجلس قانون برنامج برامج دوره دورات معسكر مدرسه "
-                           "اكاديميه قاعده فريق جهاز وحده".split())
+                           "اكاديميه قاعده فريق جهاز وحده "
+                           # a group or role named by a masdar: مرشح المعارضة، زعيم المعارضة، شبكات التمويل
+                           "مرشح مرشحه مرشحي زعيم زعيمه قاده قائد حزب احزاب قوي صفوف جبهه شبكه شبكات مصادر "
+                           "قنوات".split())
 _AID_CUES = frozenset("تدريب التدريب تدريبيه التدريبيه تدريبي التدريبي للتدريب مشوره المشوره استشاري استشاريه "
                       "اسناد مساعده دعم حفظ اغاثه الاغاثه بطلب بدعوه".split())
 _AGREEMENT_NOUNS = frozenset("اتفاق اتفاقيه معاهده منظمه محادثات مفاوضات حلف تحالف".split())
@@ -232,7 +236,7 @@ def _object_at(doc: Document, cls: str, i: int, b: int) -> int | None:
             return None
         if t.kind == "word":
             n = t.norm
-            if bare(n) in words or strip_clitics(n)[1] in words or n in words or n[2:] in words and n.startswith("ال"):
+            if _word_forms(n) & words:
                 return k
             if not _skipped(spans, doc, k):
                 seen += 1
@@ -330,9 +334,12 @@ def _candidates(doc: Document) -> list[_Cand]:
         noun = not t.is_verb
         # a masdar that modifies a preceding noun (مهمة التدريب، قوة الردع، اتفاقية التعاون) is not an
         # event by itself: the head noun is (or names) the event
-        if noun and ti > 0 and (bare(doc.tokens[ti - 1].norm) in _NOMINAL_HEADS
-                                or bare(doc.tokens[ti - 1].norm) in _AGREEMENT_NOUNS | _AGREEMENT_PL):
+        if noun and ti > 0 and (_word_forms(doc.tokens[ti - 1].norm) & (_NOMINAL_HEADS | _AGREEMENT_NOUNS | _AGREEMENT_PL)):
             continue
+        if noun and "ب" in pick.prefix and _after_accusation(doc, ti, sent_a):
+            continue  # تتهمها بتمويل جماعة …: the content of an allegation, not a reported happening
+        if t.type == "AGREE" and t.is_verb and tj < b and _starts_timex(doc, tj):
+            continue  # ويوافق يوم الجمعة العاشر من …: a calendar equivalence, not consent
         if noun and _state_of_duration(doc, ti, sent_a):
             continue  # عقد من الانتشار العسكري: a long-standing state, not a happening
         if t.type == "ASSAULT" and t.is_verb and _hazard_subject(doc, ti, tj, sent_a, b):
@@ -343,15 +350,15 @@ def _candidates(doc: Document) -> list[_Cand]:
                 governed_objs[k_obj] = t.type
         typ, mode = t.type, t.mode
         if typ == "AID/MOBILIZE":
-            window = [bare(x.norm) for x in doc.tokens[tj : min(b, tj + 12)]] + [x.norm for x in doc.tokens[tj : min(b, tj + 12)]]
-            if any(w in _AID_CUES for w in window):
+            window = set().union(*(_word_forms(x.norm) for x in doc.tokens[tj : min(b, tj + 12)]))
+            if window & _AID_CUES:
                 typ, mode = "AID", "military"
             else:
                 typ, mode = "MOBILIZE", "troops"
             evidence = True
         if typ == "RETREAT" and mode == "withdraw" and t.obj is None:
-            nxt = [bare(x.norm) for x in doc.tokens[tj : min(b, tj + 3)]]
-            if any(w in _AGREEMENT_NOUNS for w in nxt):
+            nxt = set().union(*(_word_forms(x.norm) for x in doc.tokens[tj : min(b, tj + 3)]))
+            if nxt & _AGREEMENT_NOUNS:
                 typ, mode = "SANCTION", "withdraw"
         if mode is not None and t.pos in ("nphrase", "vphrase"):
             evidence = True
@@ -376,6 +383,14 @@ def _candidates(doc: Document) -> list[_Cand]:
     return out
 
 
+_DISCUSS = frozenset(("بحث", "ناق", "تنا", "تبا", "است", "تطر", "يبح", "تبح", "ينا", "يتن", "يتب", "يتط", "تتن", "تتب", "تتط"))
+_STANCE_TYPES = frozenset(("ACCUSE", "REJECT", "SUPPORT"))
+
+
+def _same_actor_strict(x: Actor, y: Actor) -> bool:
+    return (x.start is not None and x.start == y.start) or (x.entity is not None and x.entity == y.entity) or x.text == y.text
+
+
 _RETALIATION = frozenset(("ردا", "رد", "انتقاما", "ثارا"))
 _MEANS_PREPS = frozenset(("في", "جراء", "اثر", "بسبب", "خلال"))
 
@@ -391,7 +406,68 @@ def _link_kind(doc: Document, c: _Cand, a: int) -> str | None:
             return "means"
     elif c.typ == "CONSULT" and c.trig.pos == "verb" and "و" in c.m.prefix and _dual_verb(c.m.key, c.trig.form):
         return "recip"
+    elif c.typ == "CONSULT" and c.trig.pos == "verb" and c.tok_end < len(doc.tokens) and _stem(doc.tokens[i].norm)[:3] in _DISCUSS and \
+            doc.tokens[c.tok_end].norm in ("خلاله", "خلالها", "خلالهما", "فيه", "فيها"):
+        return "recip"  # اتصالا هاتفيا … بحث خلاله …: what was discussed during the call
     return None
+
+
+_DAMMA, _FATHA = "\u064f", "\u064e"
+_PASSIVE_LEMMAS = frozenset(("أصيب",))  # verbs used only in the passive
+
+
+def written_passive(word: str) -> bool:
+    """A verb written with the vowels of the passive voice.
+
+    Perfect: a damma on the first letter (قُتل، سُلِّم، أُصيب) or on the third of a
+    form starting with alef (اعتُقل، استُهدف). Imperfect (damma on ي/ت/ن/أ): only
+    with a fatha on the last-but-one letter (يُقتَل، تُسلَّم), since active forms
+    II–IV also carry that damma (يُهاجِم). Undiacritized words give ``False``.
+    """
+    letters: list[tuple[str, str]] = []
+    for ch in word:
+        if "\u064b" <= ch <= "\u0652" or ch == "\u0670":
+            if letters:
+                letters[-1] = (letters[-1][0], letters[-1][1] + ch)
+        elif ch == "\u0640":
+            continue
+        else:
+            letters.append((ch, ""))
+    if len(letters) < 3:
+        return False
+    first, marks = letters[0]
+    if _DAMMA in marks:
+        if first in "يتن":
+            return _FATHA in letters[-2][1]
+        return not (first == "أ" and "\u0650" in letters[-2][1])  # أُصيب, not أُهاجِم (I attack)
+        
+    return first == "ا" and _DAMMA in letters[2][1]
+
+
+_PARTICLES = frozenset("ان بان انه انها انهم قد و ف ثم لم لن ما لا كما كان كانت وكان وكانت فيما بينما حيث اذ اذا "
+                       "لكن ولكن بل او ام حتي كي لكي الذي التي الذين ان،".split())
+
+
+def _noun_subject(doc: Document, cs: int, i: int, barrier: int) -> int | None:
+    """Token index of a plain noun right before the verb at ``i`` in its clause (an SVO subject that is
+    not an actor phrase), or ``None``: the word must follow the clause start and any complementizer,
+    and be neither a particle nor a verb."""
+    k = i - 1
+    while k >= cs and doc.tokens[k].norm == "قد":
+        k -= 1
+    if k < cs or k <= barrier:
+        return None
+    t = doc.tokens[k]
+    if t.kind != "word" or t.norm in _PARTICLES or _is_verbish(doc, k):
+        return None
+    if not t.norm.startswith(("ال", "وال", "فال")):
+        return None  # an indefinite word before a verb is rarely its subject
+    return k
+
+
+def _is_verbish(doc: Document, k: int) -> bool:
+    n = doc.tokens[k].norm
+    return n in _verbish() or _stem(n) in _verbish()
 
 
 def _dual_verb(key: str, form: str) -> bool:
@@ -404,19 +480,55 @@ _HAZARDS = frozenset("زلزال زلازل هزه اعصار اعاصير عا�
 _DURATIONS = frozenset("عقد عقدين عقود سنوات سنين اعوام عامين سنتين قرن".split())
 
 
+def _starts_timex(doc: Document, k: int) -> bool:
+    """Token ``k`` begins (or lies in) a timex, or is a weekday/day word (يوم، الجمعة)."""
+    t = doc.tokens[k]
+    if bare(t.norm) in ("يوم", "ليله", "تاريخ") or t.norm in ("الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس"):
+        return True
+    return any(x.start <= t.start < x.end for x in doc.timexes)
+
+
+@lru_cache(maxsize=1)
+def _accuse_forms() -> frozenset[str]:
+    out = set(verb_forms("اتهم")) | {"اتهام", "الاتهام", "تهمه", "بتهمه"}
+    return frozenset(out)
+
+
+def _after_accusation(doc: Document, ti: int, a: int) -> bool:
+    """An accusation verb or noun (اتهم، تتهمها، بتهمة) in the two words before token ``ti``."""
+    forms = _accuse_forms()
+    for k in range(max(a, ti - 2), ti):
+        n = _stem(doc.tokens[k].norm)
+        if n in forms or any(n.endswith(e) and n[: -len(e)] in forms for e in ("ها", "هم", "ه", "هما")):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(n: str) -> frozenset[str]:
+    """A normalized word as written, without one proclitic group (و ف ب ل ال وال بال لل …) and via
+    :func:`bare` (which also drops a pronoun suffix). ``bare`` alone reads a final ة (ه) as the pronoun
+    and ل as a preposition (لجنه → جنه), so look-ups of nouns try every form."""
+    out = {n, bare(n), strip_clitics(n)[1]}
+    for p in ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل"):
+        if n.startswith(p) and len(n) - len(p) >= 3:
+            out.add(n[len(p):])
+    return frozenset(out)
+
+
 def _hazard_subject(doc: Document, ti: int, tj: int, a: int, b: int) -> bool:
     """A natural hazard is the subject of a violent verb: before it (relative pronoun allowed) or right after."""
     k = ti - 1
     if k >= a and doc.tokens[k].norm in _REL:
         k -= 1
-    if k >= a and bare(doc.tokens[k].norm) in _HAZARDS:
+    if k >= a and _word_forms(doc.tokens[k].norm) & _HAZARDS:
         return True
-    return tj < b and bare(doc.tokens[tj].norm) in _HAZARDS
+    return tj < b and bool(_word_forms(doc.tokens[tj].norm) & _HAZARDS)
 
 
 def _state_of_duration(doc: Document, ti: int, a: int) -> bool:
     """``عقد من الانتشار`` / ``سنوات من الحرب``: a masdar counted in years is a state, not one happening."""
-    return ti - 2 >= a and doc.tokens[ti - 1].norm == "من" and bare(doc.tokens[ti - 2].norm) in _DURATIONS
+    return ti - 2 >= a and doc.tokens[ti - 1].norm == "من" and bool(_word_forms(doc.tokens[ti - 2].norm) & _DURATIONS)
 
 
 def _clause_initial_verb(doc: Document, s: int, ms: list[Match[Trigger]]) -> bool:
@@ -462,7 +574,8 @@ def _backward_subject(doc: Document, phrases: list[ActorPhrase], a: int, i: int)
     """
     k = i - 1
     cands = [p for p in phrases if p.tok_end <= i and not p.prep]
-    while k >= a:
+    lo = min(a, phrases[0].tok_start) if phrases else a  # the complementizer may lie before the clause
+    while k >= lo:
         n = doc.tokens[k].norm
         if n in ("ان", "بان") or (doc.tokens[k].kind == "punct" and n in ("؛", ";")):
             lim = k
@@ -519,8 +632,11 @@ def _status(doc: Document, c: _Cand, a: int, cs: int, req_before: frozenset[int]
         n = doc.tokens[k].norm
         if n in _NEG or _stem(n) in ("لم", "لن"):
             return "denied"
-    if planned_prefix:
+    if planned_prefix or c.m.prefix.endswith("س") and _future_verb(doc, i):
         return "planned"
+    for k in range(a, i):  # ينص الاتفاق على …: the terms scope over the whole sentence
+        if _stem(doc.tokens[k].norm) in _TERMS_CUES:
+            return "planned"
     for k in range(i - 1, max(a, i - 9) - 1, -1):
         t = doc.tokens[k]
         n = t.norm
@@ -539,12 +655,70 @@ def _status(doc: Document, c: _Cand, a: int, cs: int, req_before: frozenset[int]
             if (n in _NOUN_CUES or st in _NOUN_CUES) and i - k > 2:
                 continue  # a noun cue (خطط، نية) scopes only over its own complement
             return s
-        if n[:1] == "س" and n[1:] in _verbish() and n[1:2] in ("ي", "ت", "ن"):
+        if n[:1] == "س" and n[1:2] in ("ي", "ت", "ن", "ا") and (n[1:] in _verbish() or _future_verb(doc, k)):
             return "planned"
         if k < cs and (n in ("ان", "بان") or n in COMPLEMENTIZERS) and k < cs - 6:
             break
     return "occurred"
 
+
+
+_POS_CACHE: dict[tuple[int, int, str], bool] = {}
+
+
+def _future_verb(doc: Document, k: int) -> bool:
+    """Token ``k`` is future س + imperfect verb by the POS tagger (سنواصل، ستشكل), not سيارة/سنوات.
+
+    The tagger (:func:`khabar.models.segment_pos.analyze`) runs only on the
+    word itself with its neighbours, only for words that start with س + an
+    imperfect prefix, and results are cached; without the model the answer is
+    ``False``.
+    """
+    t = doc.tokens[k]
+    n = t.norm
+    if len(n) < 5 or n[:1] != "س" or n[1:2] not in ("ي", "ت", "ن", "ا"):
+        return False
+    lo = doc.tokens[max(0, k - 2)].start
+    hi = doc.tokens[min(len(doc.tokens) - 1, k + 2)].end
+    window = doc.text[lo:hi]
+    key = (t.start - lo, t.end - lo, window)
+    if key in _POS_CACHE:
+        return _POS_CACHE[key]
+    ok = False
+    try:
+        from khabar.models.segment_pos import analyze
+
+        segs = [x for x in analyze(window) if key[0] <= x.start < key[1]]
+        ok = len(segs) >= 2 and segs[0].text == "س" and any(x.upos == "VERB" for x in segs[1:])
+    except Exception:  # noqa: BLE001 - a missing model only disables this cue
+        ok = False
+    if len(_POS_CACHE) > 50000:
+        _POS_CACHE.clear()
+    _POS_CACHE[key] = ok
+    return ok
+
+
+def _future_date(doc: Document, date_id: str | None) -> bool:
+    """The clause date lies after publication (or is FUTURE_REF: خلال الأيام المقبلة)."""
+    if date_id is None:
+        return False
+    t = next((x for x in doc.timexes if x.id == date_id), None)
+    if t is None or not t.value:
+        return False
+    if t.value == "FUTURE_REF":
+        return True
+    pub = doc.meta.published
+    if pub is None or not t.value[:4].isdigit():
+        return False
+    v = t.value.split("T", 1)[0]
+    p = pub.isoformat()
+    if len(v) == 10:
+        return v > p
+    if len(v) == 7:
+        return v > p[:7]
+    if len(v) == 4:
+        return v > p[:4]
+    return False
 
 
 def code_events(doc: Document) -> tuple[Event, ...]:
@@ -580,7 +754,10 @@ def code_events(doc: Document) -> tuple[Event, ...]:
         cuts = _clause_bounds(doc, a, b, phrases)
         req_positions = {c.tok for c in cs_list if c.typ == "REQUEST"}
         starts = frozenset(doc.tokens[c.tok].start for c in cs_list)
-        sent_events: list[tuple[Event, bool]] = []
+        sent_events: list[tuple[Event, bool | str]] = []
+        governors: list[tuple[int, str, int]] = []  # (last token, status, clause start) of this sentence's triggers
+        stance_noun: dict[int, bool] = {}
+        stance_end: dict[int, int] = {}
         for c in cs_list:
             i = c.tok
             cs, ce = _clause_of(cuts, i, b)
@@ -591,6 +768,15 @@ def code_events(doc: Document) -> tuple[Event, ...]:
             nxt = [x.tok for x in cs_list if x.tok > i]
             loc = _location(doc, c, phrases, cs, ce, a, b, source, target, min(nxt) if nxt else None)
             date = _date(doc, cs, ce, sent, i)
+            if status == "occurred" and _future_date(doc, date):
+                status = "planned"  # يصادق … خلال الأيام المقبلة
+            if status == "occurred" and c.noun:
+                # a purpose/complement masdar right after a not-yet-real event shares its status
+                # (ستشكل لجنة لترتيب إنهاء وجود …: the ending is planned too)
+                gov = [(k0, st) for k0, st, c0 in governors if c0 == cs and 0 < i - k0 <= 6]
+                if gov and gov[-1][1] in ("planned", "expected", "possible", "requested"):
+                    status = gov[-1][1]
+            governors.append((c.tok_end - 1, status, cs))
             qids = tuple(q.id for q in doc.quantities if doc.tokens[cs].start <= q.start < doc.tokens[ce - 1].end)
             conf = 0.45 * c.trig.strength + 0.25 * (source is not None) + 0.2 * (target is not None) + 0.1 * c.evidence
             t_end = c.m.end
@@ -599,10 +785,26 @@ def code_events(doc: Document) -> tuple[Event, ...]:
             trig = Span(c.m.start, t_end, doc.text[c.m.start : t_end])
             conseq = any(_stem(doc.tokens[k].norm) in _CONSEQUENCE for k in range(max(a, i - 6), i))
             link = _link_kind(doc, c, a)
+            stance = next((e for e, _ in reversed(sent_events) if e.type in _STANCE_TYPES and not stance_noun.get(e.trigger.start, True)
+                           and 0 <= i - stance_end.get(e.trigger.start, -99) <= 3), None) if c.noun else None
+            if stance is not None:
+                # أدان غوتيريش استهداف المدنيين: the condemned act's agent is not the one who condemns it
+                if source is not None and stance.source is not None and _same_actor_strict(source, stance.source):
+                    source = None
+                link = "retaliation"  # no inherited agent, never merged into an earlier event
+            if link == "retaliation" and stance is None and source is not None and any(
+                    e.source is not None and _same_actor_strict(source, e.source) for e, _ in sent_events):
+                source = None  # ردا على هجوم …: the retaliating side did not carry out the attack it answers
+            stance_noun[trig.start] = c.noun
+            stance_end[trig.start] = c.tok_end
             if source is None and link != "retaliation":
                 prev_same = [e for e, _ in sent_events if e.type == c.typ and e.source is not None]
+                prev_any = [e for e, _ in sent_events if e.source is not None and e.trigger.start < trig.start]
                 if prev_same:
                     source = prev_same[-1].source  # elaborations (بما في ذلك هجوم …) share the actor
+                elif prev_any and not c.noun and "و" in c.m.prefix and not written_passive(trig.text):
+                    # coordinated verbs share their subject (فرضت الوزارة عقوبات …، وجمدت أصولا)
+                    source = prev_any[-1].source
                 else:
                     source = _arguments(doc, c, phrases, a, b, cs, ce, ent_map, wide=True, event_starts=starts)[0]
             source = _fill_country(doc, source, phrases, i, memory)
@@ -775,7 +977,10 @@ def _arguments(
                 src = frm
         prev = _stem(doc.tokens[i - 1].norm) if i > a else ""
         governed = prev in _ADJUNCT_PREPS or any(ch in c.m.prefix for ch in "بلك")
-        if src is None and src_actor is None and not passive and not governed:
+        # و + masdar right after a noun phrase starts a new noun phrase (… النفط الإيراني واحتجاجات في تونس):
+        # no verb governs it, so no subject before it is its agent
+        coordinated = "و" in c.m.prefix and i > a and not _is_verbish(doc, i - 1)
+        if src is None and src_actor is None and not passive and not governed and not coordinated:
             src = _backward_subject(doc, phrases, back_from, i)
             if src is tgt:
                 src = None
@@ -788,6 +993,12 @@ def _arguments(
         barrier = max((k for k in range(cs, i) if doc.tokens[k].norm in ("ان", "بان")), default=-1)
         before_in_clause = [p for p in before_in_clause if p.tok_start > barrier]
         subj_before = before_in_clause[-1] if before_in_clause else None
+        if written_passive(doc.text[c.m.start:c.m.end]) or t.form in _PASSIVE_LEMMAS:
+            # قُتل ثلاثة جنود، اعتُقل نحو أربعين متظاهرا: the grammatical subject is the patient;
+            # the agent only from على يد/من قبل or a weapon's nationality
+            unmarked = [p for p in after if not p.prep]
+            ptgt = tgt or subj_before or (unmarked[0] if unmarked else None)
+            return (_actor_of(doc, src, ent_map) if src else src_actor), (_actor_of(doc, ptgt, ent_map) if ptgt else None)
         k = i - 1
         while k > a and doc.tokens[k].norm in ("قد", "و", "ف"):
             k -= 1
@@ -808,6 +1019,16 @@ def _arguments(
             if mil is not None:
                 src = mil
                 unmarked_after = [p for p in unmarked_after if p is not mil]
+        nsubj = _noun_subject(doc, cs, i, barrier) if subj_before is None else None
+        if nsubj is not None and src is None and src_actor is None:
+            # SVO with a subject that is no actor (أن الطائرة أطلقت صواريخ): not VSO; a weapon subject
+            # takes the nationality of the same weapon named earlier (طائرة مسيّرة أميركية)
+            wn = doc.tokens[nsubj].norm
+            if bare(wn) in _WEAPONS or strip_clitics(wn)[1] in _WEAPONS or wn[2:] in _WEAPONS:
+                src_actor = _weapon_source(doc, max(0, i - 400), nsubj)
+            tgt = tgt or (unmarked_after[0] if unmarked_after and not t.intr else None)
+            s_act = _actor_of(doc, src, ent_map) if src is not None else src_actor
+            return s_act, (_actor_of(doc, tgt, ent_map) if tgt is not None else None)
         if subj_before is None and j < ce and doc.tokens[j].start in event_starts:
             # the subject is an event noun (استهدفت الهجمات الولايات المتحدة): the next actor is the target
             if tgt is None and unmarked_after:
@@ -827,7 +1048,8 @@ def _arguments(
                 rest = unmarked_after
             if tgt is None and not t.intr and rest:
                 tgt = rest[0]
-            if src is None and src_actor is None:
+            if src is None and src_actor is None and not ("و" in c.m.prefix and not wide and i <= cs):
+                # (a coordinated verb with no subject of its own shares the previous verb's: see code_events)
                 src = _backward_subject(doc, phrases, back_from, i)
                 if src is not None and tgt is None and not t.intr and unmarked_after:
                     tgt = unmarked_after[0]

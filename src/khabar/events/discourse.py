@@ -177,6 +177,18 @@ def _counts_conflict(doc: Document, x: Event, y: Event) -> bool:
     return bool(a and b and not (a & b))
 
 
+def _aggregate(doc: Document, e: Event) -> bool:
+    """A counted trigger (أكثر من 100 هجوم، عشرات الغارات): a tally of happenings rather than one."""
+    for m in e.mentions or (e.trigger,):
+        for q in doc.quantities:
+            if q.start <= m.start < q.end or 0 <= m.start - q.end <= 1:
+                return True
+        before = doc.text[max(0, m.start - 8):m.start]
+        if "عشرات" in before or "مئات" in before:
+            return True
+    return False
+
+
 def is_headline(doc: Document) -> bool:
     """The first sentence is a headline: a line of its own without a final full stop."""
     if len(doc.sentences) < 2:
@@ -216,10 +228,11 @@ def merge_mentions(doc: Document, events: list[Event], definite: dict[int, bool]
                 continue  # an anaphoric noun's source is only inferred (بعد ساعات من الهجوم)
             if o.location and ev.location and doc.entity(o.location) and doc.entity(ev.location):
                 lo, le = doc.entity(o.location), doc.entity(ev.location)
-                if lo is not None and le is not None and (lo.name_en or lo.text) != (le.name_en or le.text):
-                    continue
-            if _counts_conflict(doc, o, ev):
-                continue
+                if lo is not None and le is not None and (lo.name_en or lo.text) != (le.name_en or le.text) \
+                        and lo.text not in le.text and le.text not in lo.text:
+                    continue  # غزة and قطاع غزة are one place
+            if _counts_conflict(doc, o, ev) or _aggregate(doc, o) != _aggregate(doc, ev):
+                continue  # (أكثر من 100 هجوم is a tally of many happenings, not one of them)
             dv_o, dv_e = _date_value(o), _date_value(ev)
             if dv_o and dv_e and not (dv_o.startswith(dv_e) or dv_e.startswith(dv_o)):
                 continue
