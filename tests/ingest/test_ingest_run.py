@@ -60,7 +60,8 @@ def _count(db: Path, table: str) -> int:
 
 def _kill_and_restart(db_arg: str, count, tmp_path: Path, n: int) -> Store:  # type: ignore[no-untyped-def]
     corpus = write_jsonl(tmp_path / "corpus.jsonl", n, seed=11)
-    cmd = [sys.executable, "-m", "khabar.cli.main", "ingest", str(corpus), "--db", db_arg, "--no-progress"]
+    # small write batches, so the kill lands between committed batches of a 30-article run
+    cmd = [sys.executable, "-m", "khabar.cli.main", "ingest", str(corpus), "--db", db_arg, "--no-progress", "--batch", "4"]
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60

@@ -29,6 +29,7 @@ def ingest(
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address tcp://HOST:PORT (with --engine dask).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes of the LocalCluster (with --engine dask and no --scheduler).", min=1)] = 2,
     batch_size: Annotated[int, typer.Option(help="Articles per Dask partition.", min=1)] = 16,
+    batch: Annotated[int, typer.Option("--batch", help="Documents per write transaction (a kill loses at most one batch of extraction; nothing stored is lost or duplicated).", min=1)] = 100,
     timeout: Annotated[float, typer.Option(help="Network timeout in seconds for URLs and feeds.")] = 20.0,
     delay: Annotated[float, typer.Option(help="Minimum seconds between two requests to the same host.")] = 1.0,
     max_bytes: Annotated[int, typer.Option(help="Refuse articles (and fetched pages) larger than this many bytes.")] = 10 * 1024 * 1024,
@@ -63,7 +64,7 @@ def ingest(
             dt.date.fromisoformat(published)
         except ValueError:
             raise ConfigError(f"--published {published!r} is not a date in the form YYYY-MM-DD") from None
-    settings = default_settings(published=published, engine=engine.value, batch_size=batch_size, timeout=timeout, max_bytes=max_bytes, delay=delay, scheduler=scheduler, workers=workers if engine is Engine.dask and not scheduler else None)
+    settings = default_settings(published=published, engine=engine.value, batch_size=batch_size, write_batch=batch, timeout=timeout, max_bytes=max_bytes, delay=delay, scheduler=scheduler, workers=workers if engine is Engine.dask and not scheduler else None)
     store = Store(db)
     console = Console(stderr=True)
     show = console.is_terminal if progress is None else progress
@@ -122,7 +123,7 @@ def _with_progress(console, items, store, settings, command, client, total):  # 
         task = prog.add_task("ingest", total=total, rate="0.0", ok=0, skipped=0, failed=0)
 
         def update(s):  # type: ignore[no-untyped-def]
-            prog.update(task, completed=s.total, rate=f"{s.docs_per_s:.1f}", ok=s.ok, skipped=s.skipped, failed=s.failed)
+            prog.update(task, completed=s.total + s.pending, rate=f"{s.docs_per_s:.1f}", ok=s.ok, skipped=s.skipped, failed=s.failed)
 
         return run(items, store, settings, command=command, client=client, progress=update)
 
@@ -137,6 +138,7 @@ def bench_ingest(
     pg: Annotated[Optional[str], typer.Option("--pg", help="Also measure PostgreSQL at this URL (its public schema is DROPPED and recreated).")] = None,
     workers: Annotated[int, typer.Option(help="Dask LocalCluster workers.", min=1)] = 2,
     workdir: Annotated[Optional[str], typer.Option(help="Folder for the generated corpus and SQLite files (default: a temporary folder).")] = None,
+    batch: Annotated[int, typer.Option("--batch", help="Documents per write transaction.", min=1)] = 100,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON rows instead of a table.")] = False,
 ) -> None:
     """Measure ingestion: docs/s, peak memory and overhead share for engines × databases on generated articles.
@@ -154,7 +156,7 @@ def bench_ingest(
     tmp.mkdir(parents=True, exist_ok=True)
     dbs = [("sqlite", f"sqlite:///{tmp / 'bench.db'}")] + ([("postgresql", pg)] if pg else [])
     configs = [(e.strip(), url) for e in engines.split(",") if e.strip() for _, url in dbs]
-    rows = [r for size in n for r in bench(size, configs, tmp, workers=workers)]
+    rows = [r for size in n for r in bench(size, configs, tmp, workers=workers, write_batch=batch)]
     if json_out:
         typer.echo(json.dumps(rows, indent=1))
         return
@@ -162,11 +164,11 @@ def bench_ingest(
     from rich.table import Table
 
     t = Table(title="khabar bench ingest (generated articles)")
-    for col in ("N", "engine", "db", "docs/s", "seconds", "overhead", "peak RSS MiB", "failed"):
+    for col in ("N", "engine", "db", "docs/s", "seconds", "overhead", "overhead (CPU)", "client CPU ms/doc", "peak RSS MiB", "worker RSS MiB", "failed"):
         t.add_column(col, justify="right")
     for r in rows:
         if "error" in r:
-            t.add_row("", r["engine"], r["db"], "error: " + r["error"], "", "", "", "")
+            t.add_row("", r["engine"], r["db"], "error: " + r["error"], "", "", "", "", "", "", "")
             continue
-        t.add_row(str(r["n"]), r["engine"], r["db"], f"{r['docs_per_s']:.1f}", f"{r['seconds']:.1f}", "-" if r["overhead"] is None else f"{r['overhead']:.1%}", f"{r['peak_rss_mib']:.0f}", str(r["failed"]))
+        t.add_row(str(r["n"]), r["engine"], r["db"], f"{r['docs_per_s']:.1f}", f"{r['seconds']:.1f}", "-" if r["overhead"] is None else f"{r['overhead']:.1%}", "-" if r.get("overhead_cpu") is None else f"{r['overhead_cpu']:.1%}", f"{r['client_cpu_ms_per_doc']:.1f}", f"{r['peak_rss_mib']:.0f}", "-" if r.get("worker_rss_mib") is None else f"{r['worker_rss_mib']:.0f}", str(r["failed"]))
     Console().print(t)

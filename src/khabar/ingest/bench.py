@@ -5,7 +5,8 @@ generated corpus (:mod:`khabar.ingest.synth`) into an empty database, so peak
 RSS (``ru_maxrss`` of that process; Dask workers are separate processes and
 not included) is not polluted by earlier runs. ``overhead`` is the share of
 wall time not spent inside extraction (reading, hashing, MinHash, storing),
-measured for the local engine only; for Dask, extraction runs in parallel on
+measured for the local engine only (``overhead_cpu``: the same in CPU time of
+the process, which other jobs on a shared machine do not inflate); for Dask, extraction runs in parallel on
 workers and the column shows ``-``.
 """
 
@@ -41,8 +42,16 @@ def _reset(url: str) -> None:
     eng.dispose()
 
 
-def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_size: int = 16) -> dict[str, Any]:
-    """Ingest ``corpus`` into an emptied ``db_url`` with ``engine``; returns the measurements."""
+def _worker_rss() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_size: int = 16, write_batch: int = 100) -> dict[str, Any]:
+    """Ingest ``corpus`` into an emptied ``db_url`` with ``engine``; returns the measurements.
+
+    ``peak_rss_mib`` is this (client) process; ``worker_rss_mib`` the largest
+    Dask worker's peak (``None`` for the local engine).
+    """
     from khabar.ingest.runner import default_settings, ingest
     from khabar.ingest.sources import iter_items
     from khabar.store import Store
@@ -52,6 +61,10 @@ def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_si
     from khabar.pipeline import extract
 
     extract("قال وزير الخارجية العراقي أمس إن بغداد ستستضيف القمة.", published="2024-01-01")
+    from khabar.store.dedup import LshIndex, signature
+
+    signature("قال وزير الخارجية العراقي أمس إن بغداد ستستضيف القمة.")  # datasketch/scipy import (~1.5 s), once per process
+    LshIndex()
     store = Store(db_url)
     client = None
     if engine == "dask":
@@ -59,10 +72,15 @@ def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_si
 
         client = make_client(None, workers)
         client.run(extract, "قال وزير الخارجية العراقي أمس إن بغداد ستستضيف القمة.", published="2024-01-01")
+        client.run(signature, "قال وزير الخارجية العراقي أمس إن بغداد ستستضيف القمة.")
     t0 = time.perf_counter()
-    s = ingest(iter_items([corpus]), store, default_settings(engine=engine, batch_size=batch_size), client=client)
+    c0 = time.process_time()
+    s = ingest(iter_items([corpus]), store, default_settings(engine=engine, batch_size=batch_size, write_batch=write_batch), client=client)
     wall = time.perf_counter() - t0
+    cpu = time.process_time() - c0
+    worker_rss = None
     if client is not None:
+        worker_rss = round(max(client.run(_worker_rss).values()), 1)
         cluster = client.cluster
         client.close()
         cluster.close()
@@ -74,18 +92,24 @@ def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_si
         "seconds": round(wall, 2),
         "docs_per_s": round(s.ok / wall, 1) if wall else 0.0,
         "overhead": round(s.overhead_share, 3) if engine == "local" else None,
+        # the same share in CPU time of this process (other jobs on the machine do not inflate it;
+        # the PostgreSQL server's own CPU is not included)
+        "overhead_cpu": round(max(0.0, 1 - s.extract_cpu / cpu), 3) if engine == "local" and cpu > 0 else None,
+        "client_cpu_ms_per_doc": round(1000 * cpu / max(s.ok, 1), 2),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "worker_rss_mib": worker_rss,
+        "write_batch": write_batch,
     }
 
 
-def bench(n: int, configs: list[tuple[str, str]], workdir: Path, workers: int = 2, seed: int = 0) -> list[dict[str, Any]]:
+def bench(n: int, configs: list[tuple[str, str]], workdir: Path, workers: int = 2, seed: int = 0, write_batch: int = 100) -> list[dict[str, Any]]:
     """Run every ``(engine, db_url)`` configuration on ``n`` generated articles, each in a subprocess."""
     from khabar.ingest.synth import write_jsonl
 
     corpus = write_jsonl(workdir / f"bench-{n}.jsonl", n, seed=seed)
     out = []
     for engine, url in configs:
-        code = f"import json,sys; from khabar.ingest.bench import run_config; print(json.dumps(run_config({str(corpus)!r}, {engine!r}, {url!r}, {workers})))"
+        code = f"import json,sys; from khabar.ingest.bench import run_config; print(json.dumps(run_config({str(corpus)!r}, {engine!r}, {url!r}, {workers}, write_batch={write_batch})))"
         r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ})
         if r.returncode != 0:
             out.append({"engine": engine, "db": url.split(":", 1)[0], "error": (r.stderr.strip().splitlines() or ["failed"])[-1]})

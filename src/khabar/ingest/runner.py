@@ -5,10 +5,12 @@
 with its hashes, or an error), so it runs the same in this process or on a
 Dask worker (:mod:`khabar.batch`). :func:`ingest` drives it: it streams
 items, skips articles already stored (same URL or normalized-text hash)
-before extracting them, writes each document in one transaction, turns every
-failure into an error row, and returns the counts.
+before extracting them, writes documents in batches (``write_batch``
+documents per transaction, or whatever is buffered after ``flush_s``
+seconds), turns every failure into an error row, and returns the counts.
 
-Resuming: a killed run leaves every document either fully stored or absent;
+Resuming: a killed run leaves every batch (hence every document) either fully
+stored or absent — at most one batch of extraction work is lost;
 running the same command again stores exactly the missing ones.
 """
 
@@ -19,6 +21,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from khabar.errors import KhabarError, StorageError
@@ -33,7 +36,9 @@ def default_settings(**overrides: Any) -> dict[str, Any]:
     Keys: ``components`` (pipeline component names or ``None`` for all),
     ``published`` (fallback publication date ``YYYY-MM-DD`` for articles
     without one), ``engine`` (``local`` or ``dask``), ``batch_size``,
-    ``timeout``, ``max_bytes``, ``delay``, ``khabar_version``.
+    ``timeout``, ``max_bytes``, ``delay``, ``khabar_version``; ``write_batch``
+    (documents per write transaction) and ``flush_s`` (the longest an extracted
+    document waits in the write buffer, seconds).
     """
     from khabar import __version__
 
@@ -42,6 +47,8 @@ def default_settings(**overrides: Any) -> dict[str, Any]:
         "published": None,
         "engine": "local",
         "batch_size": 16,
+        "write_batch": 100,
+        "flush_s": 5.0,
         "timeout": 20.0,
         "max_bytes": 10 * 1024 * 1024,
         "delay": 1.0,
@@ -70,7 +77,9 @@ def process_item(item: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[s
 
     Returns:
         ``{"ok": True, "record": <Document.to_dict()>, "hash": str, "minhash": bytes,
-        "origin": str, "extract_s": float}`` or ``{"ok": False, "origin": str,
+        "rows": <khabar.store.store.prepare_rows(record)>, "origin": str,
+        "extract_s": float, "extract_cpu": float}`` (wall and CPU seconds of extraction) (the store rows are prepared here, so on Dask
+        the workers do it and the writing client only inserts) or ``{"ok": False, "origin": str,
         "url": str | None, "stage": str, "reason": str}``.
     """
     from khabar.doc import Document, Meta
@@ -83,6 +92,7 @@ def process_item(item: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[s
     if not text.strip():
         return {"ok": False, "origin": origin, "url": item.get("url"), "stage": "read", "reason": "empty after extraction: no article text"}
     t0 = time.perf_counter()
+    c0 = time.process_time()
     try:
         pub = item.get("published") or settings.get("published")
         published = dt.date.fromisoformat(pub) if pub else None
@@ -95,15 +105,11 @@ def process_item(item: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[s
     except Exception as exc:  # a component bug on one document must not stop a corpus run
         return {"ok": False, "origin": origin, "url": item.get("url"), "stage": "extract", "reason": f"{type(exc).__name__}: {exc}"}
     extract_s = time.perf_counter() - t0
-    return {"ok": True, "origin": origin, "record": _jsonable(record), "hash": text_hash(text), "minhash": signature(text), "extract_s": extract_s}
+    extract_cpu = time.process_time() - c0
+    from khabar.store.store import prepare_rows
 
-
-def _jsonable(x: Any) -> Any:
-    if isinstance(x, dict):
-        return {k: _jsonable(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [_jsonable(v) for v in x]
-    return x
+    return {"ok": True, "origin": origin, "record": record, "hash": item.get("hash") or text_hash(text), "minhash": signature(text),
+            "rows": prepare_rows(record), "extract_s": extract_s, "extract_cpu": extract_cpu}
 
 
 @dataclass
@@ -116,8 +122,12 @@ class IngestSummary:
     failed: int = 0
     seconds: float = 0.0
     extract_s: float = 0.0
+    #: CPU seconds of extraction (process time; robust to other jobs on the machine)
+    extract_cpu: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)
     status: str = "done"
+    #: extracted documents waiting in the write buffer (not yet counted as ok/skipped)
+    pending: int = 0
 
     @property
     def total(self) -> int:
@@ -140,21 +150,47 @@ class IngestSummary:
         }
 
 
-def _prefilter(items: Iterable[Item], store: Any, summary: IngestSummary, on_error: Callable[[Mapping[str, Any]], None], tick: Callable[[], None]) -> Iterator[dict[str, Any]]:
-    """Items that still need extracting: errors are recorded, already-stored articles skipped."""
+def _prefilter(items: Iterable[Item], store: Any, summary: IngestSummary, on_error: Callable[[Mapping[str, Any]], None], tick: Callable[[], None], chunk: int = 100) -> Iterator[dict[str, Any]]:
+    """Items that still need extracting: errors are recorded, already-stored articles skipped.
+
+    Items are looked up ``chunk`` at a time (one query for their URLs and one for
+    their text hashes, :meth:`Store.seen_many`); the hash travels with the item so
+    it is not computed again. Exact copies inside one chunk are extracted once.
+    """
     from khabar.store.dedup import text_hash
 
-    for it in items:
-        d = it.to_dict()
-        if it.error is None and it.text and store.seen(url=it.url, text_hash=text_hash(it.text)):
-            summary.skipped += 1
-            tick()
-            continue
-        if it.error is not None:
-            on_error(process_item(d, {}))
-            tick()
-            continue
-        yield d
+    it = iter(items)
+    while True:
+        block = list(islice(it, chunk))
+        if not block:
+            return
+        todo = []
+        for x in block:
+            if x.error is not None:
+                on_error(process_item(x.to_dict(), {}))
+                tick()
+            elif x.text:
+                todo.append((x, text_hash(x.text)))
+            else:
+                todo.append((x, None))
+        by_url, by_hash = store.seen_many([x.url for x, _ in todo], [h for _, h in todo if h])
+        chunk_hashes: set[str] = set()
+        for x, h in todo:
+            if h is not None and (h in by_hash or h in chunk_hashes or (x.url and _clean(x.url) in by_url)):
+                summary.skipped += 1
+                tick()
+                continue
+            if h is not None:
+                chunk_hashes.add(h)
+            d = x.to_dict()
+            d["hash"] = h
+            yield d
+
+
+def _clean(url: str) -> str | None:
+    from khabar.store.store import _clean_url
+
+    return _clean_url(url)
 
 
 def ingest(
@@ -198,23 +234,52 @@ def ingest(
         if len(summary.errors) < 1000:
             summary.errors.append((res["origin"], res["reason"]))
 
+    batch = max(1, int(settings.get("write_batch") or 100))
+    flush_s = float(settings.get("flush_s") or 5.0)
+    buf: list[Mapping[str, Any]] = []
+    last = [time.perf_counter()]
+
+    def store_error(res: Mapping[str, Any], exc: Exception) -> None:
+        on_error({"origin": res["origin"], "url": (res["record"].get("meta") or {}).get("url"), "stage": "store", "reason": str(exc)})
+
+    def flush() -> None:
+        if not buf:
+            return
+        try:
+            written = store.add_records(buf, run_id=run_id)
+        except StorageError as exc:
+            if len(buf) == 1:
+                store_error(buf[0], exc)
+                written = []
+            else:  # find the document the database refuses; store the others
+                written = []
+                for res in buf:
+                    try:
+                        written += store.add_records([res], run_id=run_id)
+                    except StorageError as exc1:
+                        store_error(res, exc1)
+        for w in written:
+            if w.status == "stored":
+                summary.ok += 1
+            else:
+                summary.skipped += 1
+        summary.pending = 0
+        buf.clear()
+        last[0] = time.perf_counter()
+
     def on_result(res: Mapping[str, Any]) -> None:
         if not res["ok"]:
             on_error(res)
         else:
             summary.extract_s += res.get("extract_s", 0.0)
-            try:
-                w = store.add_record(res["record"], run_id=run_id, origin=res["origin"], minhash=res["minhash"], hash_=res["hash"])
-            except StorageError as exc:
-                on_error({"origin": res["origin"], "url": res["record"]["meta"].get("url"), "stage": "store", "reason": str(exc)})
-            else:
-                if w.status == "stored":
-                    summary.ok += 1
-                else:
-                    summary.skipped += 1
+            summary.extract_cpu += res.get("extract_cpu", 0.0)
+            buf.append(res)
+            summary.pending = len(buf)
+            if len(buf) >= batch or time.perf_counter() - last[0] >= flush_s:
+                flush()
         tick()
 
-    pending = _prefilter(items, store, summary, on_error, tick)
+    pending = _prefilter(items, store, summary, on_error, tick, chunk=batch)
     try:
         if settings.get("engine") == "dask":
             from khabar.batch.dask import run_on_dask
@@ -224,8 +289,10 @@ def ingest(
         else:
             for d in pending:
                 on_result(process_item(d, settings))
+        flush()
     except KeyboardInterrupt:
         summary.status = "interrupted"
+        flush()
         store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped, failed=summary.failed, status="interrupted")
         raise
     summary.seconds = time.perf_counter() - t0
