@@ -386,6 +386,119 @@ def build_first_names(data: Path) -> list[str]:
     return sorted({n.strip() for n in names if n and clean_alias(n)})
 
 
+# Consonant skeletons for aligning the Arabic first names with the Latin list of the same
+# source (AKhateeb/arabic-names): emphatic and plain consonants fall together, long vowels,
+# ع/ء and w/y are left out (they are vowels in one script and consonants in the other).
+_AR_SKEL = {"ب": "b", "ت": "t", "ط": "t", "ث": "th", "ج": "j", "ح": "h", "ه": "h", "خ": "kh", "د": "d",
+            "ض": "d", "ذ": "z", "ظ": "z", "ز": "z", "ر": "r", "س": "s", "ص": "s", "ش": "sh", "غ": "gh",
+            "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n"}
+
+
+_AR_SKEL_AYN = set(_AR_SKEL) | {"ع"}
+
+
+def _skeleton_ar(name: str) -> str:
+    # و/ي before ا (or first) are consonants: نوال is N-w-l, not N-l
+    out = "".join(_AR_SKEL.get(ch, "") or ({"و": "w", "ي": "y"}.get(ch, "") if (i == 0 or name[i + 1:i + 2] == "ا") else "")
+                  for i, ch in enumerate(name))
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+def _skeleton_en(name: str) -> str:
+    s = name.lower().replace("'", "").replace("-", "")
+    for a, b in (("sh", "S"), ("kh", "K"), ("th", "T"), ("dh", "z"), ("gh", "G"), ("q", "k"), ("g", "j")):
+        s = s.replace(a, b)
+    s = re.sub(r"^([wy])", r"\1".upper(), s)
+    s = re.sub(r"([wy])(?=a)", lambda m: m.group(1).upper(), s)  # w/y before a: consonants
+    s = re.sub(r"[aeiouyw]", "", s).replace("W", "w").replace("Y", "y")
+    s = s.replace("S", "sh").replace("K", "kh").replace("T", "th").replace("G", "gh")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _vowel_slots_ar(name: str) -> dict[int, str]:
+    """Long vowels by consonant slot: {number of consonants before it: 'a'|'i'|'u'}."""
+    out: dict[int, str] = {}
+    k = 0
+    for i, ch in enumerate(name):
+        if ch in _AR_SKEL:
+            k += 1
+        elif ch in "اآى":
+            out[k] = "a"
+        elif ch == "ي" and 0 < i < len(name) - 1 and name[i - 1] in _AR_SKEL_AYN and name[i + 1] in _AR_SKEL:
+            out[k] = "i"
+        elif ch == "ي" and i == len(name) - 1:
+            out[k] = "i"
+        elif ch == "و" and 0 < i < len(name) - 1 and name[i - 1] in _AR_SKEL_AYN and name[i + 1] in _AR_SKEL:
+            out[k] = "u"
+    return out
+
+
+def _vowel_slots_en(name: str) -> dict[int, str]:
+    s = name.lower().replace("'", "").replace("-", "")
+    for a, b in (("sh", "S"), ("kh", "K"), ("th", "T"), ("dh", "z"), ("gh", "G")):
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    out: dict[int, str] = {}
+    k = 0
+    for m in re.finditer(r"[aeiouyw]+|[^aeiouyw]", s):
+        g = m.group()
+        if g[0] in "aeiouyw":
+            out[k] = g
+        else:
+            k += 1
+    return out
+
+
+_QUALITY = {"a": "ae", "i": "iey", "u": "uow"}
+
+
+def _vowels_agree(ar: str, en: str) -> bool:
+    """Every Arabic long vowel has a Latin vowel of its quality in the same consonant slot, and
+    the Latin name has no vowel before its first consonant unless the Arabic name starts with
+    a vowel letter or ع."""
+    va, ve = _vowel_slots_ar(ar), _vowel_slots_en(en)
+    for k, q in va.items():
+        if k not in ve or not any(ch in _QUALITY[q] for ch in ve[k]):
+            return False
+    if ar[0] == "إ" and not en.lower().startswith(("i", "e")):
+        return False  # إياد is Iyad, not Ayyad
+    return (0 in ve) == (ar[0] in "اأإآع")
+
+
+def build_names_en_mit(data: Path, first: list[str]) -> list[tuple[str, str]]:
+    """(Arabic first name, Latin spelling) pairs aligned by consonant skeleton, kept only when
+    the skeleton picks exactly one Latin name and one Arabic name (ambiguous pairs such as
+    حسن/حسين ↔ Hasan/Husain are dropped). Vowel letters must agree in number within one,
+    so عمر (Omar) is not paired with Ammar."""
+    p = data / "gazetteer_arabic_names" / "Most-Popular-Arabic-FirstNames.txt"
+    if not p.exists():
+        return []
+    latin = [ln.strip() for ln in p.read_text(encoding="utf-8-sig").splitlines() if ln.strip()]
+    by_en: dict[str, list[str]] = {}
+    for n in latin:
+        if "-" in n:
+            continue  # Abdul-X compounds are composed at run time
+        by_en.setdefault(_skeleton_en(n), []).append(n)
+    by_ar: dict[str, list[str]] = {}
+    for a in first:
+        if " " not in a:
+            by_ar.setdefault(_skeleton_ar(a), []).append(a)
+    out = []
+    for sk, ars in by_ar.items():
+        ens = by_en.get(sk, [])
+        if len(ars) != 1 or len(ens) != 1 or len(sk) < 2:
+            continue
+        a, e = ars[0], ens[0]
+        if a[-1] in "ةىء" or a.endswith("اء"):
+            continue  # feminine forms: the Latin list is of men's names
+        if (a[0] in "اأإآعو") != (e[0].lower() in "aeiou"):
+            continue  # both start with a vowel or both with a consonant (أشواق is not Ishaq)
+        if not _vowels_agree(a, e):
+            continue
+        out.append((a, e.replace("'", "")))  # newswire writes no ayn/hamza apostrophes
+    return sorted(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -416,6 +529,14 @@ def main(argv: list[str] | None = None) -> int:
         f.write("name\n")
         for n in first:
             f.write(n + "\n")
+    pairs = build_names_en_mit(args.data, first)
+    with (args.out / "names_en_mit.tsv").open("w", encoding="utf-8") as f:
+        f.write("# GENERATED by scripts/build_kb.py from AKhateeb/arabic-names (MIT License, (c) 2018 AKhateeb):\n"
+                "# Arabic first names paired with the source's Latin list by consonant skeleton (unique pairs only).\n"
+                "# names_en.tsv (curated) wins over these rows.\n")
+        f.write("ar\ten\tkind\n")
+        for a, e in pairs:
+            f.write(f"{a}\t{e}\tgiven\n")
     n_alias = sum(len(r["aliases_ar"].split("|")) for r in countries + cities + norp)
     print(f"countries {len(countries)}, cities {len(cities)}, norp {len(norp)}, first names {len(first)}, "
           f"aliases {n_alias}, ANERcorp ordinary words {len(ordinary)}")

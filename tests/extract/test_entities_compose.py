@@ -112,6 +112,15 @@ def test_people_without_title_from_evidence(text: str, person: str) -> None:
     assert (person, "PER") in [e[:2] for e in _ents(text)]
 
 
-@pytest.mark.parametrize("text", ["وقالت أمل كبيرة إن الوضع صعب.", "قالت منى كثيرة إن"])
+def test_people_by_evidence_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "khabar.models.ner", None)  # no statistical model
+    ents = [(e.text, e.label, e.source) for e in
+            _P(Document.new("وقال فادي الحلبي إن الوضع صعب، وأكد نجاح العملية أمين الصندوق.", Meta())).entities]
+    assert ents == [("فادي الحلبي", "PER", "evidence")]  # نجاح/أمين: common words, not names
+
+
+@pytest.mark.parametrize("text", ["وقالت أمل كبيرة إن الوضع صعب.", "قالت منى كثيرة إن", "أكد نجاح العملية ذلك."])
 def test_given_name_that_is_a_common_word_needs_more_evidence(text: str) -> None:
     assert not [e for e in _ents(text) if e[1] == "PER"]

@@ -155,8 +155,8 @@ def test_model_absent_leaves_output_unchanged(monkeypatch: pytest.MonkeyPatch) -
 
     _install(monkeypatch, no_model)
     assert _doc(_TEXT).entities == base
-    # the person is found by the rules alone: a given name + an al- surname after قال
-    assert [(e.text, e.source) for e in base] == [("بغداد", "gazetteer"), ("سعيد المراني", "evidence")]
+    # سعيد is also a common word ("happy"): without the model the rules leave it
+    assert [e.text for e in base] == ["بغداد"]
 
 
 def test_model_spans_are_added_through_the_resolver(monkeypatch: pytest.MonkeyPatch) -> None:

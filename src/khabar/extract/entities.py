@@ -966,6 +966,18 @@ _SPEECH_VERBS = ("قال", "قالت", "أكد", "أكدت", "أوضح", "أوض
                  "نفى", "نفت", "دعا", "دعت", "حذر", "حذرت", "طالب", "طالبت", "أفاد", "أفادت", "كتب", "كتبت")
 
 
+# Given names that are also frequent common words or titles (نجاح "success", أمين "secretary",
+# طالب "student", رائد "major"): they never start a name on the reporting-verb evidence alone.
+_COMMON_WORD_NAMES = (
+    "نجاح", "أمل", "سلام", "نور", "عادل", "كريم", "جميل", "جمال", "سعيد", "أمين", "أسد", "وفاء", "إيمان",
+    "صفاء", "منى", "هدى", "أمير", "سلطان", "ملك", "شريف", "هلال", "نصر", "فوز", "فرح", "رجاء", "حياة",
+    "أحلام", "سماح", "عزة", "كرامة", "نضال", "جهاد", "وسام", "حكمت", "حسن", "رشيد", "صالح", "كامل",
+    "مبارك", "فاضل", "منير", "ناصر", "نبيل", "رائد", "عميد", "بشير", "حكيم", "شاكر", "عزيز", "كمال",
+    "زكي", "وليد", "طالب", "خليل", "حامد", "سامي", "عالي", "غالي", "مختار", "مجيد", "قائد", "نائل",
+    "باسم", "فتح", "رحمة", "أنور", "مأمون", "منصور", "مسعود", "محمود", "مراد", "هادي", "راشد",
+)
+
+
 def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], kept: list[_Cand]) -> list[_Cand]:
     """Person names without a title, from in-document evidence (modifies ``kept`` in place).
 
@@ -1014,9 +1026,10 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
     verbs = _nset(_SPEECH_VERBS)
     blocked = {i for i in range(len(cov)) if cov[i]}
     out: list[_Cand] = []
+    common = _nset(_COMMON_WORD_NAMES)
     for i, (s, e, form) in enumerate(toks):
         off, rest = _strip(form, given)
-        if off or rest not in given or cov[s] or rest in stop:
+        if off or rest not in given or cov[s] or rest in stop or rest in common:
             continue
         n = _name_after(toks, i, blocked, kb.first_names | given)
         if n < 2:
@@ -1032,6 +1045,8 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
             continue  # a KB name: the gazetteer decides
         rest_words = [t[2] for t in toks[i + 1:i + n]]
         last = rest_words[-1]
+        if last.endswith("ه") and not any(w in given for w in rest_words):
+            continue  # نجاح العملية: a feminine noun (ة, normalized ه) is rarely a family name
         if not (rest_words[0].startswith("ال") or any(w in given for w in rest_words)
                 or sum(1 for t in toks if t[2] == last) >= 2):
             continue  # أمل كبيرة: a surname needs the article, a father's name or a second mention
