@@ -240,3 +240,9 @@ def test_definite_outlet_noun_is_the_last_outlet() -> None:
     text = "وذكر موقع أكسيوس أن اللقاء تم في مسقط. وستعقد جولة ثانية الأسبوع المقبل، وفقا للموقع."
     a1, a2 = attrs(text)
     assert a1.via == "Axios" and a2.text == "وفقا للموقع" and a2.via == "Axios"
+
+
+def test_first_name_mention_takes_the_full_name() -> None:
+    text = "والتقى وزير الخارجية فؤاد حسين نظيره التركي. وقال فؤاد إن البلدين اتفقا على التنسيق."
+    (q,) = run(text, [("فؤاد حسين", "PER", "Fuad Hussein"), ("فؤاد", "PER", "Fouad")])
+    assert q.speaker is not None and q.speaker.text == "فؤاد" and q.speaker.name_en == "Fuad Hussein"

@@ -226,10 +226,13 @@ def test_dev_set_size():
 def test_dev_floors():
     rep = run_eval(_golds("dev"))
     assert rep.metric("quotes", "found") >= 0.95
-    assert rep.metric("quotes", "speaker") >= 0.70
+    # speaker names of people outside the KB come from the entity module's transliteration:
+    # the floor leaves a little room for its changes (measured 0.862 at issue 10's second pass)
+    assert rep.metric("quotes", "speaker") >= 0.82
     assert rep.metric("quotes", "via") >= 0.90
-    assert rep.metric("attributions", "found") >= 0.85
+    assert rep.metric("attributions", "found") >= 0.95
     assert rep.metric("attributions", "source") >= 0.85
+    assert rep.metric("attributions", "claimant") >= 0.82
 
 
 def test_datelines_of_the_dev_set():

@@ -539,8 +539,18 @@ def _mark_pairs(v: _View) -> list[tuple[int, int, bool]]:
 
 
 def _speaker_from_entity(v: _View, e: Entity, start: int | None = None, end: int | None = None) -> Speaker:
+    """A speaker for entity ``e``. A one-word PER mention that repeats the first or last name of a
+    person named in full earlier (``فؤاد حسين`` … ``فؤاد``) takes that person's id and English name."""
     s = e.start if start is None else start
     en = e.end if end is None else end
+    if e.label == "PER" and e.ref is None and " " not in e.text.strip():
+        w = normalize_token(e.text)
+        for x in reversed(v.ents):
+            if x.end > e.start or x.label != "PER" or " " not in x.text.strip():
+                continue
+            parts = x.text.split()
+            if w in (normalize_token(parts[0]), normalize_token(parts[-1])):
+                return Speaker(s, en, v.text[s:en], x.id, x.name_en)
     return Speaker(s, en, v.text[s:en], e.id, e.name_en)
 
 
