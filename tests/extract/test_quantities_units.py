@@ -47,6 +47,9 @@ CASES: list[tuple[str, str, list[tuple[str, float | int | None, str | None, str 
     ("nisba-vague-definite", "فر مئات الأوكرانيين من المعارك.", [("مئات الأوكرانيين", None, "person", "Ukrainian")]),
     ("nisba-broken-plural", "اعتقلت السلطات ثلاثين من الأكراد وعشرة أتراك.",
      [("ثلاثين", 30, None, None), ("عشرة أتراك", 10, "person", "Turkish")]),
+    ("nisba-adjective-after-noun", "قتل ثلاثة جنود أمريكيين وأسر ١٢ جندياً أوكرانياً.",
+     [("ثلاثة جنود", 3, "soldier", "American"), ("١٢ جندياً", 12, "soldier", "Ukrainian")]),
+    ("nisba-adjective-not-next", "وصل 300 جندي إلى الحدود الأمريكية.", [("300 جندي", 300, "soldier", None)]),
     # --- multi-word units and organisations
     ("polling-stations", "فتح نحو خمسة عشر ألف مكتب اقتراع أبوابه صباحا.",
      [("نحو خمسة عشر ألف مكتب اقتراع", 15000, "polling station", None)]),

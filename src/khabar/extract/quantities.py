@@ -136,6 +136,27 @@ def unit_lexicon() -> dict[str, UnitEntry]:
     return lex
 
 
+def _nationality(c: _Cand, text: str) -> str | None:
+    """The nationality of a count of people: from a nisba noun (ألف فلسطيني), or from a nisba
+    adjective right after the counted noun (ثلاثة جنود أمريكيين، 12 جندياً أوكرانياً)."""
+    if c.unit is None:
+        return None
+    if c.unit.startswith(NATIONALITY_PREFIX):
+        return c.unit[len(NATIONALITY_PREFIX) :]
+    if c.unit_cls not in _PERSON_CLASSES or c.unit_ar is None:
+        return None
+    m = _NEXT_WORD_RX.match(text, c.unit_ar[1])
+    if m is None:
+        return None
+    w = m.group(1)
+    e = unit_lexicon().get(w) or (unit_lexicon().get(w[2:]) if w.startswith("ال") else None)
+    if e is not None and e.unit.startswith(NATIONALITY_PREFIX):
+        return e.unit[len(NATIONALITY_PREFIX) :]
+    return None
+
+
+_NEXT_WORD_RX = re.compile(r"[ \t]+(\w+)")
+
 NATIONALITY_PREFIX = "nat:"
 """Internal unit of a nisba noun (``nat:Palestinian``); it comes out as unit ``person`` with
 :attr:`khabar.doc.Quantity.nationality` ``Palestinian``."""
@@ -1526,7 +1547,7 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
                 bound=c.bound,
                 role=c.role,
                 flags=tuple(dict.fromkeys(c.flags)),
-                nationality=c.unit[len(NATIONALITY_PREFIX):] if c.unit and c.unit.startswith(NATIONALITY_PREFIX) else None,
+                nationality=_nationality(c, text),
             )
         )
     out.sort(key=lambda q: (q.start, q.end))
