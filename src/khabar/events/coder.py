@@ -338,6 +338,9 @@ def _candidates(doc: Document) -> list[_Cand]:
             continue
         if noun and "ب" in pick.prefix and _after_accusation(doc, ti, sent_a):
             continue  # تتهمها بتمويل جماعة …: the content of an allegation, not a reported happening
+        if t.is_verb and (whole in _DAWN or whole[1:] in _DAWN and whole[:1] in ("و", "ف") or whole == "فجر" and tj < b and (
+                _starts_timex(doc, tj) or doc.tokens[tj].norm in ("اليوم", "امس"))):
+            continue  # فجرا / فجر اليوم: dawn, not "blew up"
         if t.type == "AGREE" and t.is_verb and tj < b and _starts_timex(doc, tj):
             continue  # ويوافق يوم الجمعة العاشر من …: a calendar equivalence, not consent
         if noun and _state_of_duration(doc, ti, sent_a):
@@ -384,6 +387,7 @@ def _candidates(doc: Document) -> list[_Cand]:
 
 
 _DISCUSS = frozenset(("بحث", "ناق", "تنا", "تبا", "است", "تطر", "يبح", "تبح", "ينا", "يتن", "يتب", "يتط", "تتن", "تتب", "تتط"))
+_DAWN = frozenset(("فجرا", "الفجر"))
 _STANCE_TYPES = frozenset(("ACCUSE", "REJECT", "SUPPORT"))
 
 

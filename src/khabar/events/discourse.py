@@ -223,7 +223,8 @@ def merge_mentions(doc: Document, events: list[Event], definite: dict[int, bool]
             if o.sentence == ev.sentence:
                 continue  # same-sentence merging is the coder's (_merge)
             s_ok, t_ok = _agree(o.source, ev.source), _agree(o.target, ev.target)
-            anaphor = definite.get(ev.trigger.start, False)
+            # a dual subject (وناقش الوزيران) refers back to the parties of the nearest such event
+            anaphor = definite.get(ev.trigger.start, False) or (ev.source is not None and _reciprocal(ev.source))
             if (s_ok is False and not anaphor) or t_ok is False:
                 continue  # an anaphoric noun's source is only inferred (بعد ساعات من الهجوم)
             if o.location and ev.location and doc.entity(o.location) and doc.entity(ev.location):
