@@ -186,3 +186,22 @@ def test_floor_on_shared_gold_and_examples(shared_dir) -> None:  # type: ignore[
     ev = run_eval(files).total["events"]
     assert ev["found"].f1 >= 0.85, ev["found"].to_dict()  # type: ignore[union-attr]
     assert ev["status"].accuracy >= 0.92  # type: ignore[union-attr,operator]
+
+
+# ------------------------------------------------------------------ places, co-subjects, clefts
+def test_place_as_direct_object_is_the_location() -> None:
+    doc = make("يزور رجب طيب أردوغان القاهرة الأسبوع المقبل.")
+    ev = only(code_events(doc), "CONSULT")
+    assert ev.location is not None and doc.entity(ev.location).text == "القاهرة"  # type: ignore[union-attr]
+
+
+def test_coordinated_second_subject_is_not_the_target() -> None:
+    ev = only(run("ورحب الاتحاد الأفريقي والاتحاد الأوروبي بنتائج الانتخابات."), "SUPPORT")
+    assert ev.source is not None and ev.source.name_en == "African Union"
+    assert ev.target is None or ev.target.name_en != "European Union"
+
+
+def test_cleft_pronoun_takes_the_topic_across_apposition() -> None:
+    text = "وقال دبلوماسيون إن الرئيس التركي رجب طيب أردوغان، الذي تولى منصبه قبل سنوات، هو الذي دعا إلى عقد القمة."
+    ev = only(run(text), "REQUEST")
+    assert ev.source is not None and ev.source.name_en == "Recep Tayyip Erdoğan"

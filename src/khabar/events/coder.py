@@ -1006,7 +1006,13 @@ def _arguments(
         k = i - 1
         while k > a and doc.tokens[k].norm in ("قد", "و", "ف"):
             k -= 1
-        if k >= a and doc.tokens[k].norm in _REL:
+        if k >= a and doc.tokens[k].norm in _REL and k - 1 >= a and doc.tokens[k - 1].norm in ("هو", "هي", "هم"):
+            # cleft (… الكاظمي، رئيس المخابرات السابق الذي …، هو الذي يحرص): the pronoun takes up the
+            # topic, the first actor after the complementizer, across appositions and relative clauses
+            bar = max((x for x in range(a, k) if doc.tokens[x].norm in ("ان", "بان")), default=a - 1)
+            topic = [p for p in phrases if p.tok_start > bar and p.tok_end <= k - 1 and not p.prep]
+            subj_before = topic[0] if topic else subj_before
+        elif k >= a and doc.tokens[k].norm in _REL:
             # relative clause: the subject is the antecedent (… ترامب الذي دعا الحلف)
             ante = [p for p in phrases if p.tok_end <= k]
             subj_before = ante[-1] if ante else subj_before
@@ -1048,6 +1054,9 @@ def _arguments(
             if unmarked_after and src is None and src_actor is None:
                 src = unmarked_after[0]
                 rest = unmarked_after[1:]
+                while rest and rest[0].coord and rest[0].tok_start <= src.tok_end:
+                    # a co-subject (رحب الاتحاد الأفريقي والاتحاد الأوروبي): a second source, not the target
+                    rest = rest[1:]
             else:
                 rest = unmarked_after
             if tgt is None and not t.intr and rest:
@@ -1112,11 +1121,19 @@ def _location(doc: Document, c: _Cand, phrases: list[ActorPhrase], cs: int, ce: 
               source: Actor | None, target: Actor | None, limit: int | None = None) -> str | None:
     e = _loc_entity(doc, phrases, cs, ce, a, b, c.tok, limit)
     if e is None:
+        # a place as the direct object (يزور بلينكن الرياض، قصفت الطائرات الموصل) is also where it happened
+        if c.typ in _PLACE_OBJECT_TYPES and target is not None and target.entity and target.sector is None \
+                and target.start is not None and target.start > doc.tokens[c.tok].start:
+            te = doc.entity(target.entity)
+            if te is not None and te.label == "GPE":
+                return te.id
         return None
     if (source is not None and source.entity == e.id) or (target is not None and target.entity == e.id and target.sector is not None):
         return None
     return e.id
 
+
+_PLACE_OBJECT_TYPES = frozenset(("CONSULT", "ASSAULT", "COERCE"))
 
 _TIMEX_STARTS: list[tuple[tuple[Timex, ...], list[int]]] = []
 
