@@ -124,3 +124,20 @@ def test_people_by_evidence_without_the_model(monkeypatch: pytest.MonkeyPatch) -
 @pytest.mark.parametrize("text", ["وقالت أمل كبيرة إن الوضع صعب.", "قالت منى كثيرة إن", "أكد نجاح العملية ذلك."])
 def test_given_name_that_is_a_common_word_needs_more_evidence(text: str) -> None:
     assert not [e for e in _ents(text) if e[1] == "PER"]
+
+
+@pytest.mark.parametrize(("text", "span", "name"), [
+    ("نقلت وكالة الأنباء الجزائرية عن الوزير قوله", "وكالة الأنباء الجزائرية", "Algerian News Agency"),
+    ("أعلنت المفوضية العليا المستقلة للانتخابات النتائج", "المفوضية العليا المستقلة للانتخابات",
+     "Supreme Independent Electoral Commission"),
+    ("قال مصرف لبنان في بيان", "مصرف لبنان", "Bank of Lebanon"),
+    ("وقدرت المنظمة الدولية للهجرة عدد النازحين", "المنظمة الدولية للهجرة", None),  # للهجرة: any لل-field
+])
+def test_composed_names(text: str, span: str, name: str | None) -> None:
+    hit = [e for e in _ents(text) if e[0] == span]
+    assert hit and hit[0][1] == "ORG" and hit[0][2] == name
+
+
+def test_generic_genitive_alone_and_kb_org_after_head() -> None:
+    ents = _ents("قالت وكالة الأنباء إن منظمة اليونيسف حذرت من المجاعة.")
+    assert [e[:2] for e in ents] == [("اليونيسف", "ORG")]  # وكالة الأنباء alone is a description

@@ -489,6 +489,15 @@ _COMPLEMENTS = {"للأنباء": "News", "للشغل": "Labour", "للعمل": 
                 "للاستثمار": "Investment", "للطاقة": "Energy", "للنفط": "Oil", "للبترول": "Petroleum"}
 
 
+# Generic nouns in the genitive of a body's name (وكالة الأنباء الجزائرية): with them a
+# following nationality adjective belongs to the name ("Algerian News Agency").
+_GENERIC_GEN = {"الأنباء": "News", "الإعلام": "Media", "الأمن": "Security", "الصحة": "Health",
+                "الإحصاء": "Statistics", "الطاقة": "Energy", "النفط": "Oil", "الانتخابات": "Electoral",
+                "الطيران": "Aviation", "الاستخبارات": "Intelligence", "المخابرات": "Intelligence",
+                "الإغاثة": "Relief", "الهجرة": "Migration", "الشرطة": "Police", "النقد": "Monetary",
+                "التجارة": "Trade", "الإذاعة": "Broadcasting", "التلفزيون": "Television", "الصحافة": "Press"}
+
+
 @lru_cache(maxsize=1)
 def _org_lex() -> tuple[dict[str, tuple[str, str, str | None]], dict[str, str], dict[str, str]]:
     heads = {}
@@ -498,9 +507,14 @@ def _org_lex() -> tuple[dict[str, tuple[str, str, str | None]], dict[str, str], 
     adj = {}
     for k, v in _NAME_ADJ.items():
         adj[normalize_phrase(k)] = v
-        if k.endswith("ي"):
-            adj[normalize_phrase(k + "ة")] = v
+        if not k.endswith(("ى", "ا")):
+            adj[normalize_phrase(k + "ة")] = v  # الوطنية، المستقلة
     return heads, adj, {normalize_phrase(k): v for k, v in _COMPLEMENTS.items()}
+
+
+@lru_cache(maxsize=1)
+def _generic_gen() -> dict[str, str]:
+    return {normalize_phrase(k): v for k, v in _GENERIC_GEN.items()}
 
 
 def _composed_orgs(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: list[_Cand]) -> list[_Cand]:
@@ -551,6 +565,7 @@ def _composed_orgs(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
         comp_en: list[str] = []
         known = True
         n_mods = 0
+        place_gen = False
 
         def adjacent(k: int) -> bool:
             return k < len(toks) and toks[k - 1][1] + 1 == toks[k][0] and nt.text[toks[k - 1][1]] == " "
@@ -564,7 +579,10 @@ def _composed_orgs(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
             c = gaz_at.get(j)
             if c is not None and c.label in ("GPE", "LOC") and word in _LOCATED:
                 continue  # مطار نيامي، سفارة بغداد: the facility is in the place; the place stands
+            if c is not None and c.label == "ORG" and c.kb:
+                continue  # منظمة اليونيسف: a KB organization after its generic head stays itself
             if c is not None and c.label in ("GPE", "LOC", "PER", "ORG"):
+                place_gen = c.label in ("GPE", "LOC")
                 while c is not None and c.label in ("GPE", "LOC", "PER", "ORG"):
                     k = end_of.get(c.ne)
                     if k is None:
@@ -581,12 +599,16 @@ def _composed_orgs(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
                 j += 1
                 n_mods += 1
             elif label == "ORG" and toks[j][2].startswith("ال") and toks[j][2] not in stop and j not in gaz_at:
+                generic = _generic_gen().get(toks[j][2])
                 j += 1
-                known = False
+                if generic:
+                    gen_en.append(generic)
+                else:
+                    known = False
                 if not adjacent(j):
                     continue
                 nc = gaz_at.get(j)
-                if nc is not None and nc.label == "NORP":
+                if nc is not None and nc.label == "NORP" and not generic:
                     # حركة النجباء العراقية: the adjective marks head + genitive as a name; the
                     # nationality adjective stays its own entity (the gold convention)
                     ns0, ne0 = s + off, toks[j - 1][1]
@@ -594,7 +616,8 @@ def _composed_orgs(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
                         out.append(_Cand(ns0, ne0, label, "composed_org", name_en=None, country=nc.country,
                                          sector=sector, canonical=f"khabar:{label}:" + nt.text[ns0:ne0].replace(" ", "_")))
                     continue
-                if not (toks[j][2] in adjs or toks[j][2] in comps):
+                if not (toks[j][2] in adjs or toks[j][2] in comps or toks[j][2].startswith("لل")
+                        or generic and nc is not None and nc.label == "NORP"):
                     continue  # حركة المرور: one definite noun alone is a description
             else:
                 continue
@@ -613,6 +636,9 @@ def _composed_orgs(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
                 comp_en.append(comps[w])
                 comp_done = True
                 j += 1
+            elif not comp_done and w.startswith("لل") and len(w) > 4 and w not in stop:
+                comp_done, known = True, False  # للصحفيين، للأمن، للهجرة: the field, no English word
+                j += 1
             elif (not comp_done and w[:1] == "ل" and len(w) > 3 and not w.startswith("لل") and w not in stop
                   and adjacent(j + 1) and toks[j + 1][2].startswith("ال") and toks[j + 1][2] not in stop):
                 comp_done, known = True, False  # لفرز الأصوات، لحقوق الإنسان
@@ -627,7 +653,9 @@ def _composed_orgs(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
         if kb.aliases(key):
             continue  # a KB name: the gazetteer has it
         name = None
-        if known:
+        if known and place_gen and not comp_en and label == "ORG":
+            name = " ".join(x for x in (*norp, *adj_en, word) if x) + " of " + " ".join(gen_en)  # Bank of Lebanon
+        elif known:
             name = " ".join(x for x in (*norp, *adj_en, *gen_en, *comp_en, word) if x)
         if label == "FAC":
             country = None if not norp else country
