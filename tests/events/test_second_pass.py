@@ -205,3 +205,10 @@ def test_cleft_pronoun_takes_the_topic_across_apposition() -> None:
     text = "وقال دبلوماسيون إن الرئيس التركي رجب طيب أردوغان، الذي تولى منصبه قبل سنوات، هو الذي دعا إلى عقد القمة."
     ev = only(run(text), "REQUEST")
     assert ev.source is not None and ev.source.name_en == "Recep Tayyip Erdoğan"
+
+
+def test_who_announces_a_death_did_not_cause_it() -> None:
+    ev = only(run("أعلنت الحكومة الأردنية مقتل ثلاثة جنود في هجوم على الحدود."), "ASSAULT")
+    assert ev.source is None or ev.source.country != "JOR"
+    ev = only(run("هاجمت القوات الأردنية مواقع المسلحين."), "ASSAULT")  # a real agent is kept
+    assert ev.source is not None and ev.source.country == "JOR"

@@ -448,6 +448,20 @@ def written_passive(word: str) -> bool:
     return first == "ا" and _DAMMA in letters[2][1]
 
 
+@lru_cache(maxsize=1)
+def _report_forms() -> frozenset[str]:
+    out: set[str] = set()
+    for v in _REPORT_VERBS + ("نقل", "نشر", "بث"):
+        out |= verb_forms(v)
+    return frozenset(out)
+
+
+def _reporter(doc: Document, p: ActorPhrase, a: int) -> bool:
+    """The phrase is the subject of a reporting verb right before it (أعلن الجيش، ذكرت وزارة الدفاع)."""
+    k = p.tok_start - 1
+    return k >= a and _stem(doc.tokens[k].norm) in _report_forms()
+
+
 _PARTICLES = frozenset("ان بان انه انها انهم قد و ف ثم لم لن ما لا كما كان كانت وكان وكانت فيما بينما حيث اذ اذا "
                        "لكن ولكن بل او ام حتي كي لكي الذي التي الذين ان،".split())
 
@@ -988,6 +1002,8 @@ def _arguments(
             src = _backward_subject(doc, phrases, back_from, i)
             if src is tgt:
                 src = None
+            if src is not None and c.typ == "ASSAULT" and t.gen == "target" and _reporter(doc, src, a):
+                src = None  # أعلن الجيش مقتل 3 جنود: who announces a death did not cause it
         if src is None and src_actor is None and c.typ == "RETREAT" and gen is None:
             # the reduced/withdrawn forces are the retreating actor (سيتم تخفيض عدد القوات الأمريكية)
             src = next((p for p in after if not p.prep and p.actor.sector == "MIL"), None) or next(
