@@ -1030,6 +1030,7 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
     end_of = {t[1]: k for k, t in enumerate(toks)}
     people = [c for c in kept if c.label == "PER"]
     full = {nt.text[c.ns:c.ne] for c in people if " " in nt.text[c.ns:c.ne]}
+    tok_starts = [t[0] for t in toks]
     for c in people:
         if c.source not in ("model", "title"):
             continue
@@ -1042,7 +1043,7 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
                     c.ne = ne
                 break
         if c.source == "model" and c.ns not in start_of:
-            j = bisect.bisect_right([t[0] for t in toks], c.ns) - 1
+            j = bisect.bisect_right(tok_starts, c.ns) - 1
             if j >= 0 and toks[j][0] < c.ns < toks[j][1] and toks[j][2] in given and toks[j][1] <= c.ne:
                 c.ns = toks[j][0]  # فادي read as ف + ادي: the whole word is a given name
         k = start_of.get(c.ns)
@@ -1052,7 +1053,10 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
                 c.ns = toks[k - 1][0]
                 cov[c.ns:c.ne] = b"\x01" * (c.ne - c.ns)
     verbs = _nset(_SPEECH_VERBS)
-    blocked = {i for i in range(len(cov)) if cov[i]}
+    blocked = {t[0] for t in toks if cov[t[0]]}  # _name_after checks token starts only
+    counts: dict[str, int] = {}
+    for t in toks:
+        counts[t[2]] = counts.get(t[2], 0) + 1
     out: list[_Cand] = []
     common = _nset(_COMMON_WORD_NAMES)
     for i, (s, e, form) in enumerate(toks):
@@ -1076,7 +1080,7 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
         if last.endswith("ه") and not any(w in given for w in rest_words):
             continue  # نجاح العملية: a feminine noun (ة, normalized ه) is rarely a family name
         if not (rest_words[0].startswith("ال") or any(w in given for w in rest_words)
-                or sum(1 for t in toks if t[2] == last) >= 2):
+                or counts.get(last, 0) >= 2):
             continue  # أمل كبيرة: a surname needs the article, a father's name or a second mention
         cov[s:ne] = b"\x01" * (ne - s)
         out.append(_Cand(s, ne, "PER", "evidence"))
