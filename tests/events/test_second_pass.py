@@ -212,3 +212,12 @@ def test_who_announces_a_death_did_not_cause_it() -> None:
     assert ev.source is None or ev.source.country != "JOR"
     ev = only(run("هاجمت القوات الأردنية مواقع المسلحين."), "ASSAULT")  # a real agent is kept
     assert ev.source is not None and ev.source.country == "JOR"
+
+
+def test_a_future_date_of_the_requested_event_does_not_make_the_call_planned() -> None:
+    text = "ودعا الاتحاد إلى إضراب عام في 25 يونيو."
+    k = text.index("25 يونيو")
+    doc = make(text, timexes=(Timex("t1", k, k + len("25 يونيو"), "25 يونيو", "DATE", "2021-06-25"),))
+    evs = code_events(doc)
+    assert only(evs, "REQUEST").status == "occurred"
+    assert only(evs, "PROTEST").status == "requested"

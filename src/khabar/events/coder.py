@@ -786,8 +786,10 @@ def code_events(doc: Document) -> tuple[Event, ...]:
             nxt = [x.tok for x in cs_list if x.tok > i]
             loc = _location(doc, c, phrases, cs, ce, a, b, source, target, min(nxt) if nxt else None)
             date = _date(doc, cs, ce, sent, i)
-            if status == "occurred" and _future_date(doc, date):
-                status = "planned"  # يصادق … خلال الأيام المقبلة
+            if status == "occurred" and c.typ not in ("REQUEST", "THREATEN") and _future_date(doc, date):
+                # يصادق … خلال الأيام المقبلة; a call or threat is made now, whatever date its
+                # complement carries (دعا الاتحاد إلى إضراب عام في 25 يونيو)
+                status = "planned"
             if status == "occurred" and c.noun:
                 # a purpose/complement masdar right after a not-yet-real event shares its status
                 # (ستشكل لجنة لترتيب إنهاء وجود …: the ending is planned too)
