@@ -221,3 +221,10 @@ def test_a_future_date_of_the_requested_event_does_not_make_the_call_planned() -
     evs = code_events(doc)
     assert only(evs, "REQUEST").status == "occurred"
     assert only(evs, "PROTEST").status == "requested"
+
+
+def test_subject_pronoun_on_a_particle_takes_the_topic_and_leaves_the_object() -> None:
+    text = "ورحب الاتحاد الأوروبي بالإفراج عن المعتقلين، لكنه دعا إيران إلى إطلاق سراح الآخرين."
+    ev = only(run(text), "REQUEST")
+    assert ev.source is not None and ev.source.name_en == "European Union"
+    assert ev.target is not None and ev.target.country == "IRN"

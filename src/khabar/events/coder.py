@@ -462,6 +462,8 @@ def _reporter(doc: Document, p: ActorPhrase, a: int) -> bool:
     return k >= a and _stem(doc.tokens[k].norm) in _report_forms()
 
 
+_PRON_SUBJ = frozenset("لكنها لكنه لكنهم ولكنها ولكنه ولكنهم انها انه انهم وانها وانه وانهم فانها فانه فانهم "
+                       "بانها بانه بانهم لانها لانه لانهم".split())
 _PARTICLES = frozenset("ان بان انه انها انهم قد و ف ثم لم لن ما لا كما كان كانت وكان وكانت فيما بينما حيث اذ اذا "
                        "لكن ولكن بل او ام حتي كي لكي الذي التي الذين ان،".split())
 
@@ -865,6 +867,8 @@ def _fill_country(doc: Document, a: Actor | None, phrases: list[ActorPhrase], i:
     if a is None or a.country or a.entity is not None or not a.sector:
         return a
     head = normalize(a.text).text.split(" ")[0] if a.text else ""
+    if head.lstrip("وف").startswith("نظير") or head.lstrip("وف").startswith("نظراء"):
+        return a  # نظيره: the possessor's counterpart is from another country
     if head.endswith(_POSSESSIVE) and not head.endswith(("يه", "وه")):
         before = [p.actor for p in phrases if p.actor.country and p.actor.text != a.text and p.tok_end <= i + 8]
         pos = [p for p in phrases if p.actor.text == a.text]
@@ -1047,6 +1051,17 @@ def _arguments(
             if mil is not None:
                 src = mil
                 unmarked_after = [p for p in unmarked_after if p is not mil]
+        kp = i - 1
+        while kp > a and doc.tokens[kp].norm == "قد":
+            kp -= 1
+        if subj_before is None and src is None and src_actor is None and kp >= a and doc.tokens[kp].norm in _PRON_SUBJ:
+            # a subject pronoun on a particle (لكنها دعت طهران …، إنه التقى …): the sentence's topic, the
+            # first unmarked actor before it; the phrase after the verb is then the object
+            topic = next((p for p in phrases if not p.prep and p.tok_end <= kp), None)
+            if topic is not None:
+                src = topic
+                tgt = tgt or (unmarked_after[0] if unmarked_after and not t.intr else None)
+                return _actor_of(doc, src, ent_map), (_actor_of(doc, tgt, ent_map) if tgt is not None else None)
         nsubj = _noun_subject(doc, cs, i, barrier) if subj_before is None else None
         if nsubj is not None and src is None and src_actor is None:
             # SVO with a subject that is no actor (أن الطائرة أطلقت صواريخ): not VSO; a weapon subject
