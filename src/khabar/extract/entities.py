@@ -21,6 +21,12 @@ Candidates, in decreasing priority on equal spans:
 4. **People after a title** — a title (``الرئيس``, ``وزيرة الخارجية``, ``الأمين العام``,
    ``اللواء``…), optional modifiers (nationality adjectives, KB organizations/places,
    portfolios, ``السابق``…), then 1–4 name tokens (see :func:`_name_after`).
+4b. **Composed bodies** (:func:`_composed_orgs`) — a head noun (الاتحاد، وكالة، المجلس، شارع…)
+   with name adjectives, nationality, genitive names and one ل-complement: ORG/FAC
+   (``الاتحاد العام التونسي للشغل``, ``شارع فلسطين``), source ``composed_org``.
+4c. **Statistical NER** spans (:func:`_model_candidates`), then **people by evidence**
+   (:func:`_people_by_evidence`): model names completed by a longer mention or a given name,
+   and given name + surname next to a reporting verb (source ``evidence``).
 5. **In-document coreference** — a bare first name or surname of a person found earlier
    (``فؤاد`` after ``فؤاد حسين``) is the same person (same ``canonical``, ``name_en``);
    ``الحلف`` after NATO is NATO (``source="coref"``).
@@ -1027,7 +1033,6 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
         if c.label:
             cov[c.ns:c.ne] = b"\x01" * (c.ne - c.ns)
     start_of = {t[0]: k for k, t in enumerate(toks)}
-    end_of = {t[1]: k for k, t in enumerate(toks)}
     people = [c for c in kept if c.label == "PER"]
     full = {nt.text[c.ns:c.ne] for c in people if " " in nt.text[c.ns:c.ne]}
     tok_starts = [t[0] for t in toks]
@@ -1035,7 +1040,7 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
         if c.source not in ("model", "title"):
             continue
         key = nt.text[c.ns:c.ne]
-        for f in sorted(full, key=len, reverse=True):
+        for f in sorted(full, key=lambda x: (-len(x), x)):
             if f.startswith(key + " ") and nt.text.startswith(f[len(key):], c.ne):
                 ne = c.ne + len(f) - len(key)
                 if 1 not in cov[c.ne:ne] and (ne == len(nt.text) or not nt.text[ne].isalpha()):
@@ -1084,7 +1089,6 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
             continue  # أمل كبيرة: a surname needs the article, a father's name or a second mention
         cov[s:ne] = b"\x01" * (ne - s)
         out.append(_Cand(s, ne, "PER", "evidence"))
-    del end_of
     return out
 
 
