@@ -141,3 +141,12 @@ def test_composed_names(text: str, span: str, name: str | None) -> None:
 def test_generic_genitive_alone_and_kb_org_after_head() -> None:
     ents = _ents("قالت وكالة الأنباء إن منظمة اليونيسف حذرت من المجاعة.")
     assert [e[:2] for e in ents] == [("اليونيسف", "ORG")]  # وكالة الأنباء alone is a description
+
+
+def test_person_before_a_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "khabar.models.ner", None)
+    doc = _P(Document.new('قتل اثنان هما مشتاق طالب السعيدي المعروف بـ"أبو تقوى" وأحد مرافقيه.', Meta()))
+    assert [(e.text, e.label, e.name_en) for e in doc.entities if e.label == "PER"][0] == (
+        "مشتاق طالب السعيدي", "PER", "Mushtaq Talib al-Saidi")

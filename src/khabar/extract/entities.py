@@ -1012,6 +1012,10 @@ _COMMON_WORD_NAMES = (
 )
 
 
+# Words that follow a person's name and introduce a by-name (مشتاق طالب السعيدي المعروف بـ"أبو تقوى").
+_EPITHETS = ("المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة")
+
+
 def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], kept: list[_Cand]) -> list[_Cand]:
     """Person names without a title, from in-document evidence (modifies ``kept`` in place).
 
@@ -1020,8 +1024,9 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
       the left by one given name (``مشتاق`` + ``طالب السعيدي``; given names: the KB's first
       names and the given/foreign names of ``names_en.tsv``).
     * A given name followed by 1–3 name words (:func:`_name_after`) right after or right before
-      a reporting verb (``قال``، ``هنأ``… :data:`_SPEECH_VERBS`) is a new PER candidate
-      (source ``evidence``): the verb is the in-document evidence that a person is meant.
+      a reporting verb (``قال``، ``هنأ``… :data:`_SPEECH_VERBS`), or right before a by-name
+      (``المعروف بـ``، ``الملقب``: :data:`_EPITHETS`), is a new PER candidate (source
+      ``evidence``): the verb or the by-name is the in-document evidence that a person is meant.
     Returns the new candidates.
     """
     kb = get_kb()
@@ -1058,6 +1063,7 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
                 c.ns = toks[k - 1][0]
                 cov[c.ns:c.ne] = b"\x01" * (c.ne - c.ns)
     verbs = _nset(_SPEECH_VERBS)
+    epithet = _nset(_EPITHETS)
     blocked = {t[0] for t in toks if cov[t[0]]}  # _name_after checks token starts only
     counts: dict[str, int] = {}
     for t in toks:
@@ -1069,6 +1075,10 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
         if off or rest not in given or cov[s] or rest in stop or rest in common:
             continue
         n = _name_after(toks, i, blocked, kb.first_names | given)
+        for q in range(1, n):
+            if toks[i + q][2] in epithet:
+                n = q  # the name ends before its by-name
+                break
         if n < 2:
             continue
         ne = toks[i + n - 1][1]
@@ -1076,7 +1086,8 @@ def _people_by_evidence(nt: NormalizedText, toks: list[tuple[int, int, str]], ke
             continue
         before = toks[i - 1] if i > 0 and toks[i - 1][1] + 1 == s else None
         after = toks[i + n] if i + n < len(toks) and toks[i + n][0] == ne + 1 else None
-        if not ((before and _strip(before[2], verbs)[1] in verbs) or (after and _strip(after[2], verbs)[1] in verbs)):
+        if not ((before and _strip(before[2], verbs)[1] in verbs) or (after and _strip(after[2], verbs)[1] in verbs)
+                or (after and after[2] in epithet)):
             continue
         if kb.aliases(nt.text[s:ne]):
             continue  # a KB name: the gazetteer decides
