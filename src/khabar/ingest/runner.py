@@ -247,20 +247,15 @@ def ingest(
             return
         try:
             written = store.add_records(buf, run_id=run_id)
-        except StorageError as exc:
-            if len(buf) == 1:
-                store_error(buf[0], exc)
-                written = []
-            else:  # find the document the database refuses; store the others
-                written = []
-                for res in buf:
-                    try:
-                        written += store.add_records([res], run_id=run_id)
-                    except StorageError as exc1:
-                        store_error(res, exc1)
-        for w in written:
+        except StorageError as exc:  # a batch of one (larger batches report refused documents as failed)
+            for res in buf:
+                store_error(res, exc)
+            written = []
+        for res, w in zip(buf, written):
             if w.status == "stored":
                 summary.ok += 1
+            elif w.status == "failed":
+                store_error(res, StorageError(w.error or "the database refused the write"))
             else:
                 summary.skipped += 1
         summary.pending = 0

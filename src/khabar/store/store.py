@@ -75,12 +75,17 @@ def _norm(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class WriteResult:
-    """What :meth:`Store.add_record` did: ``status`` is ``stored`` or ``duplicate``."""
+    """What :meth:`Store.add_record` did: ``status`` is ``stored`` or ``duplicate``.
+
+    :meth:`Store.add_records` may also report ``failed`` (with ``error``) for a
+    document the database refused when its batch was retried one by one.
+    """
 
     status: str
     doc_id: str
     story_id: int | None = None
     duplicate_of: str | None = None
+    error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,15 +291,16 @@ class Store:
         multi-row statement per batch (stories and corpus events one insert and
         one update each), instead of ~15 statements per document.
 
-        If the batch conflicts with a concurrent writer (integrity error), it is
-        rolled back and written again document by document, so one conflict
-        costs no other document.
+        If the database refuses the batch (a concurrent writer stored one of
+        its documents first, or one document has a bad row), it is rolled back
+        and written again document by document, so one bad document costs no
+        other: it comes back as ``failed`` with the reason in ``error``.
 
         Returns:
             One :class:`WriteResult` per item, in order.
 
         Raises:
-            StorageError: the database refused the write.
+            StorageError: the database refused a batch of one document.
         """
         if not items:
             return []
@@ -318,24 +324,24 @@ class Store:
             try:
                 with self.engine.begin() as c:
                     stories = self._write_batch(c, [(recs[i], urls[i], hashes[i], sigs[i], items[i].get("origin")) for i in keep], run_id, [items[i].get("rows") for i in keep])
-            except IntegrityError:
+            except SQLAlchemyError as exc:
                 self._index = None  # entries of the rolled-back batch are gone: rebuild from the store
                 self._sources = {}
-                if len(keep) == 1:
-                    i = keep[0]
+                if len(keep) > 1:  # a concurrent writer stored some first, or one document is refused: one by one
+                    for i in keep:
+                        try:
+                            results[i] = self.add_records([items[i]], run_id=run_id)[0]
+                        except StorageError as exc1:
+                            results[i] = WriteResult("failed", recs[i]["id"], error=str(exc1))
+                    return results  # type: ignore[return-value]
+                i = keep[0]
+                if isinstance(exc, IntegrityError):
                     dup = self.seen(url=urls[i], text_hash=hashes[i])
                     if dup is not None:
                         results[i] = WriteResult("duplicate", recs[i]["id"], duplicate_of=dup)
                         return results  # type: ignore[return-value]
                     raise StorageError(f"document {recs[i]['id']}: the database refused the write (integrity error)") from None
-                for i in keep:  # a concurrent writer stored some of them first: one by one
-                    results[i] = self.add_records([items[i]], run_id=run_id)[0]
-                return results  # type: ignore[return-value]
-            except SQLAlchemyError as exc:
-                self._index = None
-                self._sources = {}
-                first = recs[keep[0]]["id"] if len(keep) == 1 else f"batch of {len(keep)} starting at {recs[keep[0]]['id']}"
-                raise StorageError(f"document {first}: the database refused the write: {str(exc).splitlines()[0]}") from exc
+                raise StorageError(f"document {recs[i]['id']}: the database refused the write: {str(exc).splitlines()[0]}") from exc
             for i, sid in zip(keep, stories):
                 results[i] = WriteResult("stored", recs[i]["id"], story_id=sid)
         return results  # type: ignore[return-value]
@@ -697,11 +703,20 @@ def _bulk_insert(c: Any, table: Any, rows: list[dict[str, Any]]) -> None:
     cols = [col for col in table.columns if col.name in keys]
     js = [isinstance(col.type, JSON) for col in cols]
     names = [col.name for col in cols]
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    sql = f'COPY {table.name} ({", ".join(chr(34) + n + chr(34) for n in names)}) FROM STDIN'
     raw = c.connection.driver_connection
-    with raw.cursor() as cur:
-        with cur.copy(f'COPY {table.name} ({", ".join(chr(34) + n + chr(34) for n in names)}) FROM STDIN') as cp:
-            for r in rows:
-                cp.write_row([Json(r[n]) if j and r[n] is not None else r[n] for n, j in zip(names, js)])
+    try:
+        with raw.cursor() as cur:
+            with cur.copy(sql) as cp:
+                for r in rows:
+                    cp.write_row([Json(r[n]) if j and r[n] is not None else r[n] for n, j in zip(names, js)])
+    except psycopg.IntegrityError as exc:  # as SQLAlchemy reports it for an INSERT
+        raise IntegrityError(sql, None, exc) from exc
+    except psycopg.Error as exc:
+        raise DBAPIError(sql, None, exc) from exc
 
 
 def prepare_rows(record: Mapping[str, Any]) -> dict[str, Any]:
