@@ -29,3 +29,15 @@ def test_commands_are_registered() -> None:
     assert out.exit_code == 0 and "ner" in out.output and "pos" in out.output
     out = CliRunner().invoke(app, ["bench", "--help"])
     assert out.exit_code == 0 and "ner" in out.output and "pos" in out.output
+
+
+def test_extract_rejects_unknown_ner_backend(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    art = tmp_path / "a.txt"
+    art.write_text("زار الرئيس ماكرون بغداد أمس.", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "khabar.cli.main", "extract", str(art), "--ner", "bert", "-f", "json"],
+                       capture_output=True, text=True)
+    assert r.returncode != 0
+    assert "unknown NER backend 'bert'" in r.stderr and "Traceback" not in r.stderr

@@ -103,6 +103,7 @@ def extract(
     tokens: Annotated[bool, typer.Option("--tokens", help="Include tokens in the JSON record.")] = False,
     timing: Annotated[bool, typer.Option("--timing", help="Print the time taken to stderr.")] = False,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop events whose confidence is below this (0–1).")] = 0.0,
+    ner: Annotated[Optional[str], typer.Option("--ner", help="Statistical NER: crf (the packaged model, default) or transformers:PATH (a Hugging Face token-classification model folder; pip install 'khabar[transformers]').")] = None,
 ) -> None:
     """Extract entities, dates, quantities, quotes and events from one Arabic article.
 
@@ -127,6 +128,10 @@ def extract(
         raise InputError(raw.source, "has no words (only punctuation or symbols); there is no article text to read")
     if not re.search("[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]", raw.text):
         typer.echo(f"khabar: warning: {raw.source}: no Arabic letters found; khabar reads Arabic news, so little will be extracted", err=True)
+    if ner:
+        from khabar.models.ner import set_backend
+
+        set_backend(ner)  # loads a transformer model now: a bad path fails here with one line
     doc = run(
         raw.text,
         published=pub or raw.published,

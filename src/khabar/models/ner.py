@@ -27,6 +27,9 @@ How it works
   e.g. a country or city, gives GPE; a region gives LOC); names the KB does not
   know are GPE unless their first word is a geographic head noun (جبل، نهر،
   بحر، خليج …), the usual case in news.
+* Document consistency (:func:`propagate`): after every sentence is tagged,
+  names the CRF found confidently are labelled at their other mentions in the
+  same document that it missed (and the surname of a full person name).
 * Proclitics: the span's first word loses a leading و/ف and a preposition
   ب/ك/ل when the rest is a word of its own — a KB alias, or (SaudiNewsNet
   counts) more frequent than the whole form — so ``لبنان`` and ``وليد`` keep
@@ -52,7 +55,7 @@ from khabar.models._text import data_path, fold, word_table, words
 if TYPE_CHECKING:
     from khabar.doc import Document
 
-__all__ = ["predict_entities", "tag_tokens", "sentence_features", "strip_proclitics", "MODEL_FILE", "LABELS"]
+__all__ = ["predict_entities", "tag_tokens", "sentence_features", "strip_proclitics", "propagate", "set_backend", "backend", "MODEL_FILE", "LABELS"]
 
 MODEL_FILE = "ner.crfsuite"
 LABELS = ("PER", "ORG", "GPE", "LOC", "MISC")
@@ -105,10 +108,18 @@ def _static(w: str) -> tuple[str, ...]:
             break
     else:
         f.append("c=unk")
+    if len(stem) >= 4 and stem[:1].isalpha() and not stem[:1].isascii():  # non-Latin letters
+        f += ["p4=" + stem[:4], "x4=" + stem[-4:]]
+    hs = table.get(stem)
+    if hs is not None:
+        n = hs[2]
+        f += ["cs=" + hs[0], "fqs=" + ("5" if n > 10000 else "4" if n > 1000 else "3" if n > 100 else "2" if n > 10 else "1")]
+    elif stem[:1].isalpha():
+        f.append("fqs=0")
     return tuple(f)
 
 
-_CTX = ("w=", "s=", "c=", "ck=", "p=", "g=", "shape=")
+_CTX = ("w=", "s=", "c=", "ck=", "p=", "g=", "gl=", "shape=", "fn", "x2=", "cs=")
 
 
 def _kb_tags(text: str, toks: Sequence[tuple[int, int, str]]) -> list[str]:
@@ -148,6 +159,15 @@ def _kb_tags(text: str, toks: Sequence[tuple[int, int, str]]) -> list[str]:
 def sentence_features(words_: Sequence[str], kb_tags: Sequence[str]) -> list[list[str]]:
     """CRF feature lists for one sentence.
 
+    Per word: the static features of :func:`_static` (word, light stem, stem
+    prefixes/suffixes of 1–4 letters, shape, clusters and frequency bands of the
+    word and the stem), the KB gazetteer tag (``g=B-GPE``, ``gl=GPE``),
+    first-name membership (``fn``), sentence position (``BOS``, ``BOS+1``,
+    ``EOS``). Context, independent of the previous labels: the neighbours'
+    context features at ±1, word/stem/cluster/gazetteer at ±2, word/cluster/
+    gazetteer label at ±3, word bigrams, cluster bigrams and the
+    ``previous|_|next`` word pair.
+
     Args:
         words_: the sentence's tokens as written (any normalization is done here).
         kb_tags: per token, the KB match tag from :func:`_kb_tags` (``""`` when none).
@@ -155,10 +175,7 @@ def sentence_features(words_: Sequence[str], kb_tags: Sequence[str]) -> list[lis
     Returns:
         One list of feature strings per token.
     """
-    from khabar.extract.kb import get_kb
-
     first = _first_names()
-    del get_kb
     n = len(words_)
     folded = [fold(w) for w in words_]
     stat = []
@@ -166,29 +183,41 @@ def sentence_features(words_: Sequence[str], kb_tags: Sequence[str]) -> list[lis
         fs = _static(w) if w else ("w=",)
         extra = []
         if g:
-            extra.append("g=" + g)
-            extra.append("gl=" + g[2:])
+            extra += ["g=" + g, "gl=" + g[2:]]
         if len(fs) > 1 and fs[1][2:] in first:
             extra.append("fn")
         stat.append(list(fs) + extra)
     ctx = [[f for f in fs if f.startswith(_CTX)] for fs in stat]
+    clu = [next((f[2:] for f in fs if f.startswith("c=")), "unk") for fs in stat]
     out = []
     for i in range(n):
         f = stat[i][:]
-        for d in (-2, -1, 1, 2):
+        if i == 0:
+            f.append("BOS")
+        elif i == 1:
+            f.append("BOS+1")
+        if i == n - 1:
+            f.append("EOS")
+        for d in (-3, -2, -1, 1, 2, 3):
             j = i + d
+            tag = str(d) + ":"
             if 0 <= j < n:
-                tag = str(d) + ":"
                 if d in (-1, 1):
                     f += [tag + x for x in ctx[j]]
+                elif d in (-2, 2):
+                    f += [tag + x for x in ctx[j] if x[0] in "wcgsf"]
                 else:
-                    f += [tag + x for x in ctx[j] if x[0] in "wcg"]
+                    f += [tag + x for x in ctx[j] if x.startswith(("w=", "c=", "gl="))]
             elif d in (-1, 1):
-                f.append(str(d) + ":BOUND")
+                f.append(tag + "BOUND")
         if i > 0:
             f.append("ww=" + folded[i - 1] + "|" + folded[i])
+            f.append("cc-=" + clu[i - 1] + "|" + clu[i])
         if i + 1 < n:
             f.append("wn=" + folded[i] + "|" + folded[i + 1])
+            f.append("cc+=" + clu[i] + "|" + clu[i + 1])
+        if 0 < i < n - 1:
+            f.append("ctx=" + folded[i - 1] + "|_|" + folded[i + 1])
         out.append(f)
     return out
 
@@ -249,6 +278,105 @@ def spans_from_bio(labels: Sequence[str]) -> list[tuple[int, int, str]]:
             j += 1
         out.append((i, j, typ))
         i = j
+    return out
+
+
+PROPAGATE_MIN_CONF = 0.5
+PROPAGATE_MAX_FREQ = 5000
+
+
+def _key_word(word: str, first: bool) -> str:
+    """Matching form of a span word: folded; the first word also loses a light proclitic (و ف ب ك ل) unless it is a KB alias."""
+    f = fold(word)
+    if first:
+        pre, rest = _light_stem(f)
+        if pre:
+            from khabar.extract.kb import get_kb
+
+            if not get_kb().aliases(f):
+                return rest
+    return f
+
+
+def propagate(
+    sents: Sequence[Sequence[str]],
+    labels: Sequence[Sequence[str]],
+    probs: Sequence[Sequence[float]],
+    *,
+    min_conf: float = PROPAGATE_MIN_CONF,
+    max_freq: int = PROPAGATE_MAX_FREQ,
+) -> list[list[str]]:
+    """One-name-one-type within a document: label the mentions the CRF missed.
+
+    A news article repeats its names (``البنك التجاري`` five times, a club in
+    every paragraph) and the CRF, tagging sentence by sentence, finds some
+    mentions and misses others. Every span it tagged with mean marginal ≥
+    ``min_conf`` becomes a key (its folded words; the first word without a
+    light proclitic, so ``للبنك التجاري`` and ``البنك التجاري`` are one key);
+    a one-word key must have ≥ 3 letters and be seen ≤ ``max_freq`` times in
+    SaudiNewsNet (so the most common words, ``الملك``, ``وزارة``, are never
+    spread alone; a multi-word key has no such limit). The
+    last word of a two-or-more-word PER span is also a PER key (the surname of
+    later mentions). Then every stretch of ``O`` tokens equal to a key
+    (longest first) gets the key's majority type. Spans the CRF found are never
+    changed. Tuned on the held-out 10 % of ANERcorp train (docs/models.md).
+
+    Args:
+        sents: the document's sentences as token lists.
+        labels: IOB2 labels per token from :func:`tag_tokens`.
+        probs: the labels' marginal probabilities.
+
+    Returns:
+        New IOB2 label lists, same shapes as ``labels``.
+    """
+    from collections import Counter
+
+    table = word_table()
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+
+    def common(w: str) -> bool:
+        return len(w) < 3 or table.get(w, ("", "", 0))[2] > max_freq
+
+    for toks, ys, ps in zip(sents, labels, probs):
+        for a, b, typ in spans_from_bio(ys):
+            if sum(ps[a:b]) / (b - a) < min_conf:
+                continue
+            key = tuple(_key_word(toks[i], i == a) for i in range(a, b))
+            if len(key) > 1 or not common(key[0]):
+                votes.setdefault(key, Counter())[typ] += 1
+            if typ == "PER" and b - a >= 2:
+                last = fold(toks[b - 1])
+                if not common(last):
+                    votes.setdefault((last,), Counter())["PER"] += 1
+    out = [list(ys) for ys in labels]
+    if not votes:
+        return out
+    typ_of = {k: c.most_common(1)[0][0] for k, c in votes.items()}
+    maxlen = max(len(k) for k in typ_of)
+    firsts = {k[0] for k in typ_of}
+    for toks, ys in zip(sents, out):
+        i, n = 0, len(toks)
+        while i < n:
+            if ys[i] != "O":
+                i += 1
+                continue
+            k0 = _key_word(toks[i], True)
+            hit = 0
+            if k0 in firsts:
+                for ln in range(min(maxlen, n - i), 0, -1):
+                    key = (k0,) + tuple(fold(t) for t in toks[i + 1 : i + ln])
+                    if (
+                        key in typ_of
+                        and all(y == "O" for y in ys[i : i + ln])
+                        and (i + ln == n or not ys[i + ln].startswith("I-"))
+                    ):
+                        hit = ln
+                        t = typ_of[key]
+                        ys[i] = "B-" + t
+                        for j in range(i + 1, i + ln):
+                            ys[j] = "I-" + t
+                        break
+            i += hit or 1
     return out
 
 
@@ -321,7 +449,8 @@ def predict_text(text: str, sentences: Sequence[tuple[int, int]] | None = None) 
         sentences = [(s.start, s.end) for s in split_sentences(text)]
     toks_all = words(text)
     kb_all = _kb_tags(text, toks_all)
-    out: list[tuple[int, int, str, float]] = []
+    sent_toks: list[list[tuple[int, int, str]]] = []
+    tagged: list[tuple[list[str], list[float]]] = []
     k = 0
     for ss, se in sentences:
         while k < len(toks_all) and toks_all[k][0] < ss:
@@ -334,7 +463,11 @@ def predict_text(text: str, sentences: Sequence[tuple[int, int]] | None = None) 
         k = j
         if not toks:
             continue
-        ys, ps = tag_tokens([t[2] for t in toks], kbt)
+        sent_toks.append(toks)
+        tagged.append(tag_tokens([t[2] for t in toks], kbt))
+    labels = propagate([[t[2] for t in ts] for ts in sent_toks], [y for y, _ in tagged], [p for _, p in tagged])
+    out: list[tuple[int, int, str, float]] = []
+    for toks, ys, (ys0, ps) in zip(sent_toks, labels, tagged):
         for a, b, typ in spans_from_bio(ys):
             start, end = toks[a][0], toks[b - 1][1]
             start += strip_proclitics(text[start : toks[a][1]])
@@ -343,17 +476,59 @@ def predict_text(text: str, sentences: Sequence[tuple[int, int]] | None = None) 
             label = _MAP.get(typ, "MISC")
             if label == "LOC":
                 label = _geo_label(text[start:end])
-            conf = sum(ps[a:b]) / (b - a)
+            # tokens labelled by propagate() were O for the CRF: their confidence is 1 - P(O)
+            conf = sum(ps[i] if ys0[i] == ys[i] else 1.0 - ps[i] for i in range(a, b)) / (b - a)
             out.append((start, end, label, round(conf, 4)))
     return out
+
+
+_backend: str | None = None
+
+
+def set_backend(spec: str | None, *, check: bool = True) -> None:
+    """Choose what :func:`predict_entities` runs: ``"crf"`` (default) or ``"transformers:PATH"``.
+
+    ``None`` goes back to the default, which is the environment variable
+    ``KHABAR_NER`` when set, else ``crf``. With ``check`` the transformer model
+    is loaded now, so that a wrong path fails here with one line.
+
+    Raises:
+        ModelError: an unknown spec, or (``check``) a model that cannot be loaded.
+    """
+    global _backend
+    if spec is not None:
+        _parse_backend(spec)
+        if check and spec.startswith("transformers:"):
+            from khabar.models import hf_ner
+
+            hf_ner.load(spec.split(":", 1)[1])
+    _backend = spec
+
+
+def _parse_backend(spec: str) -> tuple[str, str]:
+    kind, _, arg = spec.partition(":")
+    if kind == "crf" and not arg:
+        return "crf", ""
+    if kind == "transformers" and arg:
+        return "transformers", arg
+    raise ModelError(f"unknown NER backend {spec!r}; use crf or transformers:PATH (a local model folder or hub name)")
+
+
+def backend() -> str:
+    """The NER backend in use: :func:`set_backend`'s, else ``$KHABAR_NER``, else ``crf``."""
+    import os
+
+    return _backend or os.environ.get("KHABAR_NER") or "crf"
 
 
 def predict_entities(doc: "Document") -> list[tuple[int, int, str, float]]:
     """Named entities the CRF finds in ``doc``: ``(start, end, label, confidence)``.
 
     Offsets are code points into ``doc.text``, half-open, proclitics excluded;
-    labels PER, ORG, GPE, LOC, MISC; confidence in [0, 1]. Uses
-    ``doc.sentences`` when the document has them.
+    labels PER, ORG, GPE, LOC, MISC (a transformer backend may also give FAC,
+    NORP); confidence in [0, 1]. Uses ``doc.sentences`` when the document has
+    them. With the backend ``transformers:PATH`` (:func:`set_backend`,
+    ``KHABAR_NER``) the spans come from :func:`khabar.models.hf_ner.predict_text`.
 
     Example:
         >>> from khabar.doc import Document
@@ -361,7 +536,12 @@ def predict_entities(doc: "Document") -> list[tuple[int, int, str, float]]:
         [(11, 17, 'PER', 0.97), (18, 23, 'GPE', 0.99)]
 
     Raises:
-        ModelError: the model file is missing or cannot be loaded.
+        ModelError: the model file is missing or cannot be loaded, or the backend spec is unknown.
     """
     sents = [(s.start, s.end) for s in doc.sentences] if doc.sentences else None
+    kind, arg = _parse_backend(backend())
+    if kind == "transformers":
+        from khabar.models import hf_ner
+
+        return hf_ner.predict_text(doc.text, arg, sents)
     return predict_text(doc.text, sents)

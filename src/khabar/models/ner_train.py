@@ -180,11 +180,25 @@ def conll_scores(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -
     return out
 
 
-def evaluate(sents: Sequence[Sentence]) -> dict[str, dict[str, float]]:
-    """Tag gold-tokenized sentences with the packaged (or just trained) model and score them."""
-    gold, pred = [], []
+def evaluate(sents: Sequence[Sentence], *, block: int = 50) -> dict[str, dict[str, float]]:
+    """Tag gold-tokenized sentences with the packaged (or just trained) model and score them.
+
+    The CoNLL files have no document boundaries, so :func:`khabar.models.ner.propagate`
+    (one name, one type within a document) runs over blocks of ``block``
+    consecutive sentences, a stand-in for an article; ``block=0`` scores the
+    CRF alone, sentence by sentence.
+    """
+    gold, pred, probs = [], [], []
+    toks = [t for t, _ in sents]
     for t, y in sents:
-        ys, _ = ner.tag_tokens(t, _kb_for(t))
+        ys, ps = ner.tag_tokens(t, _kb_for(t))
         gold.append(y)
         pred.append(ys)
+        probs.append(ps)
+    if block > 0:
+        pred = [
+            ys
+            for i in range(0, len(sents), block)
+            for ys in ner.propagate(toks[i : i + block], pred[i : i + block], probs[i : i + block])
+        ]
     return conll_scores(gold, pred)

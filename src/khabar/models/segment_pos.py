@@ -188,32 +188,41 @@ def segment_word(word: str) -> tuple[tuple[int, int, bool], ...]:
     return tuple((bounds[i], bounds[i + 1], restored[i]) for i in range(len(bounds) - 1))
 
 
-def seg_features(segs: Sequence[tuple[str, str, str]]) -> list[list[str]]:
-    """Tagger features for a sentence of ``(folded form, role, folded word)`` segments."""
+@lru_cache(maxsize=200_000)
+def _seg_static(form: str, role: str, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Context-free tagger features of one segment, and the subset its neighbours see (cached per segment type)."""
     table = word_table()
-    stat = []
-    for form, role, word in segs:
-        f = ["f=" + form, "r=" + role, "w=" + word]
-        if form[:1].isdigit():
-            f.append("sh=num")
-        elif form[:1].isascii() and form[:1].isalpha():
-            f.append("sh=lat")
-        elif not form[:1].isalpha():
-            f.append("sh=punct")
-        else:
-            st = form[2:] if form.startswith("ال") and len(form) > 3 else form
-            f += ["x1=" + st[-1:], "x2=" + st[-2:], "x3=" + st[-3:], "p1=" + st[:1], "p2=" + st[:2], "p3=" + st[:3],
-                  "al=" + str(st is not form), "n=" + str(min(len(st), 7))]
-            if role == "stem" and word != form:
-                f.append("wx=" + word[: word.find(form)] + "|" + word[word.find(form) + len(form):] if form in word else "wx=?")
-            hit = table.get(form) or table.get(word)
-            if hit:
-                f += ["c=" + hit[0], "ck=" + hit[1]]
-        stat.append(f)
+    f = ["f=" + form, "r=" + role, "w=" + word]
+    if form[:1].isdigit():
+        f.append("sh=num")
+    elif form[:1].isascii() and form[:1].isalpha():
+        f.append("sh=lat")
+    elif not form[:1].isalpha():
+        f.append("sh=punct")
+    else:
+        st = form[2:] if form.startswith("ال") and len(form) > 3 else form
+        f += ["x1=" + st[-1:], "x2=" + st[-2:], "x3=" + st[-3:], "p1=" + st[:1], "p2=" + st[:2], "p3=" + st[:3],
+              "al=" + str(st is not form), "n=" + str(min(len(st), 7))]
+        if role == "stem" and word != form:
+            f.append("wx=" + word[: word.find(form)] + "|" + word[word.find(form) + len(form):] if form in word else "wx=?")
+        hit = table.get(form) or table.get(word)
+        if hit:
+            f += ["c=" + hit[0], "ck=" + hit[1]]
+    return tuple(f), tuple(x for x in f if x.startswith(("x2=", "c=", "sh=")))
+
+
+def seg_features(segs: Sequence[tuple[str, str, str]]) -> list[list[str]]:
+    """Tagger features for a sentence of ``(folded form, role, folded word)`` segments.
+
+    The context-free part of each segment comes from :func:`_seg_static`
+    (cached per ``(form, role, word)``), so a text costs one dictionary look-up
+    per segment plus the window features.
+    """
+    stat = [_seg_static(*seg) for seg in segs]
     n = len(segs)
     out = []
     for i in range(n):
-        f = stat[i][:]
+        f = list(stat[i][0])
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
@@ -221,7 +230,7 @@ def seg_features(segs: Sequence[tuple[str, str, str]]) -> list[list[str]]:
                 f.append(f"{d}f={fj}")
                 if d in (-1, 1):
                     f.append(f"{d}r={rj}")
-                    f += [f"{d}{x}" for x in stat[j] if x.startswith(("x2=", "c=", "sh="))]
+                    f += [f"{d}{x}" for x in stat[j][1]]
             elif d in (-1, 1):
                 f.append(f"{d}=BOUND")
         if i > 0:
