@@ -30,7 +30,7 @@ def _build(path, force: str) -> str:
         tok = transformers.BertTokenizerFast(vocab_file=str(path / "vocab.txt"), do_lower_case=False, strip_accents=False)
     cfg = transformers.BertConfig(
         vocab_size=len(vocab), hidden_size=16, num_hidden_layers=2, num_attention_heads=2, intermediate_size=32,
-        max_position_embeddings=512, num_labels=len(LABELS),
+        max_position_embeddings=64, num_labels=len(LABELS),
         id2label=dict(enumerate(LABELS)), label2id={y: i for i, y in enumerate(LABELS)},
     )
     torch.manual_seed(0)
@@ -87,6 +87,12 @@ def test_long_sentences_are_cut_into_pieces(org_model: str) -> None:
     text = " ".join(["بغداد"] * 25)
     spans = hf_ner.predict_text(text, org_model, max_words=10)
     assert [(s, e) for s, e, _, _ in spans] == [(0, 59), (60, 119), (120, 149)]
+
+
+def test_pieces_longer_than_the_model_window_are_halved(org_model: str) -> None:
+    text = " ".join(["بغداد"] * 25)  # 125 sub-words + 2 > 64 positions
+    spans = hf_ner.predict_text(text, org_model)
+    assert [(s, e) for s, e, _, _ in spans] == [(0, 149)]  # the halves' labels are joined
 
 
 def test_backend_switch_runs_the_transformer(per_model: str) -> None:

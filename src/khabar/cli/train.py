@@ -102,7 +102,7 @@ from khabar.cli.main import bench_app  # noqa: E402
 def bench_ner(
     data: _DataOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    transformers: Annotated[Optional[str], typer.Option("--transformers", help="Also time this transformer NER model (local folder) on the first 5,000 tokens and print the per-token cost ratio.")] = None,
+    transformers: Annotated[Optional[str], typer.Option("--transformers", help="Also time this transformer NER model (local folder) on the first 5,000 tokens, one torch thread, and print the per-token cost ratio.")] = None,
 ) -> None:
     """NER: CoNLL entity F1 (micro, macro, per class) on ANERcorp test and AQMAR test; tokens/s on one core."""
     from khabar.models import ner, ner_train
@@ -125,8 +125,15 @@ def bench_ner(
     res.update({"tokens": ntok, "seconds": round(el, 3), "tokens_per_s": round(ntok / el),
                 "tokens_per_cpu_s": round(ntok / cpu), "peak_rss_mib": round(_peak_mib())})
     if transformers:
+        try:
+            import torch
+        except ImportError as exc:
+            from khabar.errors import ModelError
+
+            raise ModelError("--transformers needs PyTorch and transformers: pip install 'khabar[transformers]'") from exc
         from khabar.models import hf_ner
 
+        torch.set_num_threads(1)  # one core, like the CRF (several threads on a busy machine are far slower)
         n5 = 0
         lines = []
         for t_, _ in sents:

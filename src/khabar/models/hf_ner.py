@@ -23,8 +23,10 @@ span's characters are ``[start of first word, end of last word)``, then
 words without a letter or digit at either edge are dropped,
 proclitics are stripped as in the CRF (:func:`khabar.models.ner.strip_proclitics`)
 and LOC is split into GPE/LOC by the knowledge base. Confidence is the mean
-soft-max probability of the chosen labels. Sentences longer than the model's
-window are cut into pieces of at most ``max_words`` words.
+soft-max probability of the chosen labels. Sentences are cut into pieces of
+at most ``max_words`` words, and a piece with more sub-words than the model's
+``max_position_embeddings`` is halved until it fits (labels of the halves are
+joined, so a name is cut only where a half ends).
 
 Labels: ``PER``/``PERS`` → PER; ``ORG``; ``LOC`` → GPE or LOC (KB);
 ``GPE``, ``FAC``, ``NORP`` kept; ``MISC``/``MIS`` and any other → MISC.
@@ -105,7 +107,15 @@ def _tag_words(ws: Sequence[str], tok: Any, mdl: Any, id2label: dict[int, str]) 
     """Label and probability of each word: those of its first sub-word."""
     import torch
 
-    enc = tok(list(ws), is_split_into_words=True, return_tensors="pt", truncation=True)
+    enc = tok(list(ws), is_split_into_words=True, return_tensors="pt")
+    limit = int(getattr(mdl.config, "max_position_embeddings", 512) or 512)
+    if enc["input_ids"].shape[1] > limit:
+        if len(ws) > 1:  # too many sub-words for the model's window: halve the word list
+            h = len(ws) // 2
+            la, ca = _tag_words(ws[:h], tok, mdl, id2label)
+            lb, cb = _tag_words(ws[h:], tok, mdl, id2label)
+            return la + lb, ca + cb
+        enc = tok(list(ws), is_split_into_words=True, return_tensors="pt", truncation=True, max_length=limit)
     with torch.no_grad():
         logits = mdl(**{k: v for k, v in enc.items() if k in ("input_ids", "attention_mask", "token_type_ids")}).logits[0]
     probs = torch.softmax(logits, dim=-1)

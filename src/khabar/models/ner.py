@@ -175,51 +175,58 @@ def sentence_features(words_: Sequence[str], kb_tags: Sequence[str]) -> list[lis
     Returns:
         One list of feature strings per token.
     """
-    first = _first_names()
     n = len(words_)
     folded = [fold(w) for w in words_]
-    stat = []
-    for w, g in zip(folded, kb_tags):
-        fs = _static(w) if w else ("w=",)
-        extra = []
-        if g:
-            extra += ["g=" + g, "gl=" + g[2:]]
-        if len(fs) > 1 and fs[1][2:] in first:
-            extra.append("fn")
-        stat.append(list(fs) + extra)
-    ctx = [[f for f in fs if f.startswith(_CTX)] for fs in stat]
-    clu = [next((f[2:] for f in fs if f.startswith("c=")), "unk") for fs in stat]
+    views = [_view(w, g) for w, g in zip(folded, kb_tags)]
     out = []
     for i in range(n):
-        f = stat[i][:]
+        f = list(views[i][0])
         if i == 0:
             f.append("BOS")
         elif i == 1:
             f.append("BOS+1")
         if i == n - 1:
             f.append("EOS")
-        for d in (-3, -2, -1, 1, 2, 3):
+        for k, d in enumerate((-3, -2, -1, 1, 2, 3)):
             j = i + d
-            tag = str(d) + ":"
             if 0 <= j < n:
-                if d in (-1, 1):
-                    f += [tag + x for x in ctx[j]]
-                elif d in (-2, 2):
-                    f += [tag + x for x in ctx[j] if x[0] in "wcgsf"]
-                else:
-                    f += [tag + x for x in ctx[j] if x.startswith(("w=", "c=", "gl="))]
+                f += views[j][1][k]
             elif d in (-1, 1):
-                f.append(tag + "BOUND")
+                f.append(str(d) + ":BOUND")
         if i > 0:
             f.append("ww=" + folded[i - 1] + "|" + folded[i])
-            f.append("cc-=" + clu[i - 1] + "|" + clu[i])
+            f.append("cc-=" + views[i - 1][2] + "|" + views[i][2])
         if i + 1 < n:
             f.append("wn=" + folded[i] + "|" + folded[i + 1])
-            f.append("cc+=" + clu[i] + "|" + clu[i + 1])
+            f.append("cc+=" + views[i][2] + "|" + views[i + 1][2])
         if 0 < i < n - 1:
             f.append("ctx=" + folded[i - 1] + "|_|" + folded[i + 1])
         out.append(f)
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _view(w: str, g: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str]:
+    """Cached per (folded word, KB tag): its own features, what a neighbour at -3 -2 -1 +1 +2 +3 sees of it, its cluster."""
+    fs = _static(w) if w else ("w=",)
+    extra = []
+    if g:
+        extra += ["g=" + g, "gl=" + g[2:]]
+    if len(fs) > 1 and fs[1][2:] in _first_names():
+        extra.append("fn")
+    own = tuple(fs) + tuple(extra)
+    ctx = [f for f in own if f.startswith(_CTX)]
+    seen = []
+    for d in (-3, -2, -1, 1, 2, 3):
+        tag = str(d) + ":"
+        if d in (-1, 1):
+            seen.append(tuple(tag + x for x in ctx))
+        elif d in (-2, 2):
+            seen.append(tuple(tag + x for x in ctx if x[0] in "wcgsf"))
+        else:
+            seen.append(tuple(tag + x for x in ctx if x.startswith(("w=", "c=", "gl="))))
+    clu = next((f[2:] for f in own if f.startswith("c=")), "unk")
+    return own, tuple(seen), clu
 
 
 @lru_cache(maxsize=1)
@@ -285,6 +292,7 @@ PROPAGATE_MIN_CONF = 0.5
 PROPAGATE_MAX_FREQ = 5000
 
 
+@lru_cache(maxsize=200_000)
 def _key_word(word: str, first: bool) -> str:
     """Matching form of a span word: folded; the first word also loses a light proclitic (و ف ب ك ل) unless it is a KB alias."""
     f = fold(word)
