@@ -69,6 +69,10 @@ def load(model: str) -> tuple[Any, Any, dict[int, str]]:
         raise ModelError(
             "the transformers NER backend needs: pip install 'khabar[transformers]' and PyTorch (pip install torch)"
         ) from exc
+    import os
+
+    if model.startswith((os.sep, ".", "~")) and not os.path.isdir(os.path.expanduser(model)):
+        raise ModelError(f"cannot load the transformers NER model {model!r}: no such folder")
     try:
         tok = AutoTokenizer.from_pretrained(model)
         mdl = AutoModelForTokenClassification.from_pretrained(model)
