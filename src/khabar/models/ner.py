@@ -20,9 +20,11 @@ How it works
   shape, SaudiNewsNet word2vec clusters (:mod:`khabar.models.clusters`), and
   **gazetteer features** from the knowledge base (:func:`khabar.extract.kb.get_kb`):
   the BIO position and label of a KB alias match covering the word, and
-  first-name membership. Window features for the two words each side.
-* The CRF was trained on ANERcorp train (+ AQMAR train mapped to the same
-  labels; see ``docs/models.md``) with IOB2 labels PER ORG LOC MISC.
+  first-name membership; context features up to three words each side
+  (:func:`sentence_features`).
+* The CRF was trained on ANERcorp train only (AQMAR and Wojood, even with a
+  domain feature, cost in-domain F1; see ``docs/models.md``) with IOB2 labels
+  PER ORG LOC MISC.
 * LOC → GPE/LOC: the knowledge base decides (an alias whose entry is GPE,
   e.g. a country or city, gives GPE; a region gives LOC); names the KB does not
   know are GPE unless their first word is a geographic head noun (جبل، نهر،
