@@ -98,3 +98,27 @@ def test_prepared_rows_are_plain_and_match_the_record(example_docs: list) -> Non
     from khabar.store.store import _norm
 
     assert rows["events"][0]["sentence_norm"] == _norm(doc.text[s.start : s.end])
+
+
+def test_sqlite_bulk_path_stores_what_sqlalchemy_stores(tmp_path) -> None:
+    import datetime as dt
+    import sqlite3
+
+    from sqlalchemy import insert
+
+    from khabar.store import schema as S
+    from khabar.store.store import _sqlite_executemany
+
+    store = Store(f"sqlite:///{tmp_path / 'b.db'}")
+    rows = [{"id": f"d{i}", "url": None, "text_hash": f"h{i}", "text": "نص", "title": None, "source_id": None, "published": dt.date(2024, 1, 2),
+             "language": "ar", "story_id": None, "run_id": None, "origin": None, "ingested_at": dt.datetime(2024, 1, 2, 3, 4, 5, 6), "n_events": 0,
+             "minhash": b"\x00\x01", "extra": None if i % 2 else {"a": [1, "ب"]}} for i in range(10)]
+    with store.engine.begin() as c:
+        c.execute(insert(S.documents), rows)
+        _sqlite_executemany(c, S.documents, [{**r, "id": "x" + r["id"], "text_hash": "x" + r["text_hash"]} for r in rows])
+    con = sqlite3.connect(tmp_path / "b.db")
+    ref = con.execute("select * from documents where id like 'd%' order by id").fetchall()
+    bulk = [(r[0][1:], r[1], r[2][1:], *r[3:]) for r in con.execute("select * from documents where id like 'xd%' order by id").fetchall()]
+    con.close()
+    assert bulk == ref and ref[0][6] == "2024-01-02" and ref[1][-1] == "null"
+    store.close()

@@ -105,40 +105,65 @@ class LshIndex:
 
     Built from the signatures in the store when a run starts and updated as
     documents are written; one process writes at a time (the Dask engine
-    writes from the client).
+    writes from the client). Signatures are kept in one ``uint64`` matrix
+    (``NUM_PERM`` × 8 bytes per document), so the candidates of a query are
+    verified in one vectorized comparison: formulaic news (the same templates
+    every day) gives hundreds of candidates per query in a large corpus, and
+    checking them one by one grew the cost per document with the corpus size.
     """
 
     threshold: float = THRESHOLD
     _lsh: Any = None
     stories: dict[str, int] = field(default_factory=dict)
-    sigs: dict[str, bytes] = field(default_factory=dict)
+    _row: dict[str, int] = field(default_factory=dict)
+    _ids: list[str] = field(default_factory=list)
+    _mat: Any = None
 
     def __post_init__(self) -> None:
+        import numpy as np
         from datasketch import MinHashLSH
 
         # candidates from a looser LSH (bands tuned for recall), then verified against the threshold
         self._lsh = MinHashLSH(threshold=max(0.05, self.threshold - 0.1), num_perm=NUM_PERM, weights=(0.2, 0.8))
+        self._mat = np.zeros((1024, NUM_PERM), dtype=np.uint64)
 
     def add(self, doc_id: str, sig: bytes, story_id: int) -> None:
         """Index a document's signature under its story."""
+        import numpy as np
+
         if doc_id in self.stories:
             return
         self._lsh.insert(doc_id, _minhash(sig))
         self.stories[doc_id] = story_id
-        self.sigs[doc_id] = sig
+        n = len(self._ids)
+        if n == len(self._mat):
+            self._mat = np.concatenate([self._mat, np.zeros_like(self._mat)])
+        self._mat[n] = np.frombuffer(sig, dtype="<u8")
+        self._row[doc_id] = n
+        self._ids.append(doc_id)
+
+    def signature_of(self, doc_id: str) -> bytes:
+        """The indexed signature of ``doc_id`` (``KeyError`` if not indexed)."""
+        return bytes(self._mat[self._row[doc_id]].astype("<u8").tobytes())
 
     def match(self, sig: bytes) -> tuple[int, str, float] | None:
         """The story of the most similar indexed document at or above the threshold.
 
-        Returns:
+        Ties go to the smallest document id. Returns:
             ``(story_id, doc_id, similarity)`` or ``None``.
         """
-        best: tuple[int, str, float] | None = None
-        for cand in self._lsh.query(_minhash(sig)):
-            s = similarity(sig, self.sigs[cand])
-            if s >= self.threshold and (best is None or s > best[2] or (s == best[2] and cand < best[1])):
-                best = (self.stories[cand], cand, s)
-        return best
+        import numpy as np
+
+        cands = sorted(self._lsh.query(_minhash(sig)))
+        if not cands:
+            return None
+        v = np.frombuffer(sig, dtype="<u8")
+        sims = (self._mat[[self._row[c] for c in cands]] == v).mean(axis=1)
+        best = int(np.argmax(sims))  # first maximum = smallest id among equals
+        s = float(sims[best])
+        if s < self.threshold:
+            return None
+        return (self.stories[cands[best]], cands[best], s)
 
 
 def pair_scores(pairs: Iterable[tuple[str, str]]) -> list[float]:

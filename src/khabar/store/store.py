@@ -682,6 +682,17 @@ def _insert_with_ids(c: Any, table: Any, rows: list[dict[str, Any]]) -> list[int
     return [int(x[0]) for x in res]
 
 
+def _sqlite_executemany(c: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """``INSERT`` ``rows`` into ``table`` through sqlite3's ``executemany``, values bound as SQLAlchemy would."""
+    keys = rows[0].keys()
+    cols = [col for col in table.columns if col.name in keys]
+    names = [col.name for col in cols]
+    procs = [col.type._cached_bind_processor(c.dialect) for col in cols]
+    sql = f'INSERT INTO {table.name} ({", ".join(chr(34) + n + chr(34) for n in names)}) VALUES ({", ".join("?" * len(names))})'
+    params = [tuple(v if p is None else p(v) for v, p in zip((r[n] for n in names), procs)) for r in rows]
+    c.exec_driver_sql(sql, params)
+
+
 def _bulk_insert(c: Any, table: Any, rows: list[dict[str, Any]]) -> None:
     """Insert ``rows`` (dicts with the same keys) into ``table`` inside ``c``'s transaction.
 
@@ -689,9 +700,14 @@ def _bulk_insert(c: Any, table: Any, rows: list[dict[str, Any]]) -> None:
     wrapped as ``Json``), several times faster than psycopg's pipelined
     row-by-row ``executemany``; columns not in the rows take their server
     default (none of the record tables has a Python-side default that the
-    rows omit). SQLite: SQLAlchemy ``executemany`` (sqlite3 loops in C).
+    rows omit). SQLite: one driver-level ``executemany`` with each column's
+    SQLAlchemy bind processor applied (the same stored values as
+    ``insert(table)``, without SQLAlchemy's per-row parameter handling).
     """
     if not rows:
+        return
+    if c.dialect.name == "sqlite" and len(rows) >= 8:
+        _sqlite_executemany(c, table, rows)
         return
     if c.dialect.name != "postgresql" or len(rows) < 8:
         c.execute(insert(table), rows)
