@@ -18,7 +18,7 @@ install: $(STAMP)
 
 ## make demo: run khabar extract on the bundled example article and print the summary
 demo: $(STAMP)
-	$(BIN)/khabar extract examples/baghdad-drone-2024-01-05.txt --published 2024-01-05 --format text
+	COLUMNS=$${COLUMNS:-110} $(BIN)/khabar extract examples/baghdad-drone-2024-01-05.txt --published 2024-01-05 --format text
 
 ## make test: run the whole test suite
 test: $(STAMP)
