@@ -84,3 +84,15 @@ def test_impossible_calendar_date(tmp_path):
     p.write_text("بغداد", encoding="utf-8")
     r = run_cli("extract", str(p), "--published", "2021-02-30")
     assert r.returncode == 2 and b"not a real calendar date" in r.stderr
+
+
+def test_extract_uses_the_sidecar_publication_date(tmp_path):
+    import json as _json
+
+    p = tmp_path / "a.txt"
+    p.write_text("قال الوزير أمس إن الوفد وصل إلى بغداد.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(_json.dumps({"published": "2024-01-05"}), encoding="utf-8")
+    r = run_cli("extract", str(p), "-f", "json")
+    rec = _json.loads(r.stdout)
+    assert rec["meta"]["published"] == "2024-01-05"
+    assert [t["value"] for t in rec["timexes"]] == ["2024-01-04"]

@@ -95,3 +95,17 @@ def test_copyright_year_is_not_a_publication_date(tmp_path):
     p = tmp_path / "page.html"
     p.write_text(html, encoding="utf-8")
     assert read_input(str(p)).published is None
+
+
+def test_sidecar_metadata(tmp_path):
+    import json as _json
+
+    from khabar.ingest.read import read_sidecar
+
+    art = tmp_path / "story-2024-01-05.txt"
+    art.write_text(ARABIC, encoding="utf-8")
+    assert read_sidecar(str(art)) == {}
+    (tmp_path / "story-2024-01-05.meta.json").write_text(_json.dumps({"published": "2024-01-05", "title": "قمة", "extra": 1}), encoding="utf-8")
+    assert read_sidecar(str(art)) == {"published": "2024-01-05", "title": "قمة"}
+    (tmp_path / "story-2024-01-05.meta.json").write_text('{"published": "05/01/2024"', encoding="utf-8")
+    assert read_sidecar(str(art)) == {}  # broken JSON never stops the article

@@ -93,7 +93,7 @@ def _main(
 @app.command()
 def extract(
     path: Annotated[str, typer.Argument(help="Article file (.txt in UTF-8/UTF-16/windows-1256/ISO-8859-6, or .html), or - for standard input.", metavar="PATH|-")],
-    published: Annotated[Optional[str], typer.Option("--published", "-p", help="Publication date YYYY-MM-DD: the anchor for relative dates (أمس، الخميس المقبل). Without it the page metadata is used, else relative dates stay unresolved.")] = None,
+    published: Annotated[Optional[str], typer.Option("--published", "-p", help="Publication date YYYY-MM-DD: the anchor for relative dates (أمس، الخميس المقبل). Without it the page metadata (or a NAME.meta.json beside NAME.txt) is used, else relative dates stay unresolved.")] = None,
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="json: the SPEC record on stdout; text: a readable summary. Default: text on a terminal, json otherwise.")] = None,
     url: Annotated[Optional[str], typer.Option(help="The article's URL (stored in meta).")] = None,
     title: Annotated[Optional[str], typer.Option(help="The article's title (stored in meta).")] = None,
@@ -132,12 +132,15 @@ def extract(
         from khabar.models.ner import set_backend
 
         set_backend(ner)  # loads a transformer model now: a bad path fails here with one line
+    from khabar.ingest.read import read_sidecar
+
+    side = read_sidecar(path)  # NAME.meta.json beside NAME.txt, as in examples/
     doc = run(
         raw.text,
-        published=pub or raw.published,
-        url=url or raw.url,
-        title=title or raw.title,
-        source=raw.site,
+        published=pub or raw.published or (dt.date.fromisoformat(side["published"]) if "published" in side else None),
+        url=url or raw.url or side.get("url"),
+        title=title or raw.title or side.get("title"),
+        source=raw.site or side.get("source"),
     )
     if min_confidence > 0:
         doc = doc.with_(events=tuple(e for e in doc.events if e.confidence >= min_confidence))

@@ -119,6 +119,36 @@ def _detect(data: bytes, source: str) -> tuple[str, str]:
     return text, best.encoding
 
 
+def read_sidecar(path: str) -> dict[str, str]:
+    """Metadata kept next to a text article: ``NAME.meta.json`` beside ``NAME.txt``.
+
+    Returns the string fields ``published`` (YYYY-MM-DD), ``title``, ``url`` and
+    ``source`` that the file gives (an empty dict when there is no sidecar, or it is
+    not a JSON object — a broken sidecar never stops an article from being read).
+    This is how ``examples/`` stores each article's publication date.
+    """
+    import json
+
+    if path == "-":
+        return {}
+    side = Path(path).with_suffix(".meta.json")
+    if not side.is_file():
+        return {}
+    try:
+        data = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    out = {k: v for k in ("published", "title", "url", "source") if isinstance(v := data.get(k), str) and v.strip()}
+    if "published" in out:
+        try:
+            dt.date.fromisoformat(out["published"])
+        except ValueError:
+            del out["published"]
+    return out
+
+
 def _is_html(path: str, data: bytes) -> bool:
     return path.lower().endswith((".html", ".htm", ".xhtml")) or bool(_HTML_RE.match(data[:512]))
 

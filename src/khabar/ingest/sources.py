@@ -35,7 +35,7 @@ from typing import Any
 
 from khabar.errors import InputError
 from khabar.ingest.fetch import Fetcher, is_url
-from khabar.ingest.read import DEFAULT_MAX_BYTES, decode_bytes, is_html, parse_html, read_input
+from khabar.ingest.read import DEFAULT_MAX_BYTES, decode_bytes, is_html, parse_html, read_input, read_sidecar
 
 __all__ = ["Item", "iter_items", "count_items", "TEXT_SUFFIXES", "FEED_SUFFIXES", "WARC_SUFFIXES", "JSONL_SUFFIXES"]
 
@@ -140,7 +140,15 @@ def _from_file(path: str, fetcher: Fetcher, max_bytes: int, encoding: str | None
             yield from _from_feed(data, path, fetcher)
         elif _has_suffix(name, TEXT_SUFFIXES):
             raw = read_input(path, encoding=encoding, max_bytes=max_bytes)
-            yield Item(origin=path, text=raw.text, url=raw.url, title=raw.title, published=_date(raw.published), site=raw.site)
+            side = read_sidecar(path)  # NAME.meta.json beside NAME.txt
+            yield Item(
+                origin=path,
+                text=raw.text,
+                url=raw.url or side.get("url"),
+                title=raw.title or side.get("title"),
+                published=_date(raw.published) or side.get("published"),
+                site=raw.site or side.get("source"),
+            )
         else:
             yield Item(origin=path, error=f"unsupported file type; khabar ingests {', '.join(_ALL)}")
     except InputError as exc:
