@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -214,14 +213,12 @@ def test_offsets_with_diacritics_and_tatweel() -> None:
     assert [(t.start, t.end, t.text, t.value) for t in got] == [(14, 27, "أمسِ الاثنيـن", "2021-02-15")]
 
 
-def test_speed() -> None:
+def test_all_cases_in_one_text_give_stable_results() -> None:
+    # Speed is measured by `khabar bench dates`, never asserted in tests (timed tests flake).
     text = " ".join(c[1] for c in CASES)
     doc = Document.new(text, Meta(published=PUB))
-    find_timexes(doc)
-    t0 = time.perf_counter()
-    for _ in range(5):
-        find_timexes(doc)
-    assert (time.perf_counter() - t0) / 5 < 0.1
+    first = find_timexes(doc)
+    assert first and find_timexes(doc) == first
 
 
 # --- the gold article
