@@ -300,6 +300,23 @@ def _match_seq(norms: list[str], i: int, seqs: tuple[tuple[str, ...], ...]) -> i
     return 0
 
 
+_DASHES = frozenset({"-", "–", "—", "ـ"})
+
+
+def _dateline(toks: tuple[Token, ...], i: int, ent: Entity) -> bool:
+    """True when ``ent`` is a dateline: a GPE opening the sentence and followed by a dash (بغداد - قُتل …).
+
+    A dateline names where the report was filed, never a participant, so it heads no actor phrase.
+    """
+    if i != 0 or ent.label != "GPE":
+        return False
+    for t in toks[1:4]:
+        if t.start < ent.end:
+            continue
+        return t.kind != "word" and t.text.strip() in _DASHES
+    return False
+
+
 def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = frozenset()) -> list[ActorPhrase]:
     """Actor phrases of one sentence, left to right, non-overlapping.
 
@@ -341,6 +358,9 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
             i += 1
             continue
         ent = is_actor_ent(i)
+        if ent is not None and _dateline(toks, i, ent):
+            i += 1
+            continue
         sect = _sector_noun(norms[i])
         if ent is None and sect is not None and i > 0 and not norms[i].startswith("ال") and \
                 norms[i - 1] in _ADJ_HOSTS:
