@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from khabar.doc import Document, Entity, Meta, check_offsets
+from khabar.events.actors import find_actor_phrases
 from khabar.events.coder import code_events
 from khabar.pipeline import default_pipeline
 
@@ -14,10 +17,15 @@ KB = {
     "غزة": ("GPE", "Gaza", "PSE"),
     "ليبيا": ("GPE", "Libya", "LBY"),
     "الفرنسية": ("NORP", "French", "FRA"),
+    "السودانية": ("NORP", "Sudanese", "SDN"),
+    "الإثيوبية": ("NORP", "Ethiopian", "ETH"),
+    "الاتحاد الأوروبي": ("ORG", "European Union", None),
+    "روسية": ("NORP", "Russian", "RUS"),
+    "المجلس العسكري": ("ORG", "Military Council", None),
 }
 
 
-def _events(text: str) -> tuple:
+def _doc(text: str) -> Document:
     doc = default_pipeline(["segment"])(Document.new(text, Meta(published=dt.date(2024, 5, 2))))
     ents = []
     for n, name in enumerate(KB, start=1):
@@ -25,7 +33,11 @@ def _events(text: str) -> tuple:
         if k >= 0:
             lab, en, cc = KB[name]
             ents.append(Entity(f"e{n}", k, k + len(name), name, lab, en, None, cc, en, None))
-    doc = doc.with_(entities=tuple(sorted(ents, key=lambda e: e.start)))
+    return doc.with_(entities=tuple(sorted(ents, key=lambda e: e.start)))
+
+
+def _events(text: str) -> tuple:
+    doc = _doc(text)
     evs = code_events(doc)
     assert not check_offsets(doc.with_(events=evs))
     return evs
@@ -48,3 +60,26 @@ def test_dateline_city_is_not_the_target_of_a_passive() -> None:
     ev = _only(_events("غزة - قُتل ثلاثة أشخاص أمس."), "ASSAULT")
     assert ev.target is None or ev.target.text != "غزة"
 
+
+
+def test_object_np_with_its_own_nationality_is_not_swallowed_by_the_subject() -> None:
+    # VSO: "the Sudanese government accused the Ethiopian forces of shelling border villages"
+    ev = _only(_events("اتهمت الحكومة السودانية القوات الإثيوبية بقصف قرى حدودية."), "ACCUSE")
+    assert ev.source is not None and ev.source.text == "الحكومة السودانية" and ev.source.country == "SDN"
+    assert ev.target is not None and ev.target.text == "القوات الإثيوبية" and ev.target.country == "ETH"
+
+
+def test_adjective_after_a_name_stays_in_the_phrase() -> None:
+    # no nationality after الحاكم: it qualifies the council, it is not a second actor
+    text = "ألغى المجلس العسكري الحاكم الاتفاق."
+    doc = _doc(text)
+    phrases = find_actor_phrases(doc, doc.sentences[0])
+    assert [p.actor.text for p in phrases] == ["المجلس العسكري الحاكم"]
+
+
+@pytest.mark.parametrize("count", ["ثلاث", "12", "عشرات"])
+def test_counted_object_keeps_its_preposition(count: str) -> None:
+    # "the EU imposed sanctions on <count> Russian companies": the companies are the target
+    ev = _only(_events(f"فرض الاتحاد الأوروبي عقوبات على {count} شركات روسية."), "SANCTION")
+    assert ev.source is not None and ev.source.name_en == "European Union"
+    assert ev.target is not None and ev.target.country == "RUS"

@@ -303,6 +303,13 @@ def _match_seq(norms: list[str], i: int, seqs: tuple[tuple[str, ...], ...]) -> i
 _DASHES = frozenset({"-", "–", "—", "ـ"})
 
 
+def _counted(t: Token) -> bool:
+    """True for a cardinal between a preposition and its noun (a digit string or a number word: ست، ثلاثة، عشرات)."""
+    from khabar.extract._numwords import NUMBER_WORDS, VAGUE
+
+    return t.kind == "number" or t.norm in NUMBER_WORDS or t.norm in VAGUE
+
+
 def _dateline(toks: tuple[Token, ...], i: int, ent: Entity) -> bool:
     """True when ``ent`` is a dateline: a GPE opening the sentence and followed by a dash (بغداد - قُتل …).
 
@@ -384,6 +391,8 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
             prep = pre_core[:1]
         elif i > 0 and norms[i - 1] in PREPOSITIONS:
             prep = norms[i - 1]
+        elif i > 1 and norms[i - 2] in PREPOSITIONS and _counted(toks[i - 1]):
+            prep = norms[i - 2]  # a counted phrase keeps its governor: على ست شركات، ضد ثلاثة فصائل
         ents: list[Entity] = []
         head = sect
         refine: str | None = None
@@ -427,6 +436,13 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
                 j += 1
                 continue
             s2 = _sector_noun(nj)
+            if s2 is not None and nj.startswith("ال") and head is not None and j > i + 1 and \
+                    any(e.label == "NORP" or (e in ents and e.end <= toks[j - 1].end) for e in tents[j - 1]) and \
+                    j + 1 < n and any(e.label in ("NORP", "GPE") for e in tents[j + 1]):
+                # a definite NP closed by its nationality adjective, or a whole name, is complete, and a
+                # definite actor noun with a nationality of its own starts the next actor (the object):
+                # اتهمت وزارة الخارجية الفلسطينية | القوات الإسرائيلية
+                break
             if s2 is not None and not nj.startswith(("ب", "ل")):
                 if head is None:
                     head = s2
