@@ -22,6 +22,14 @@ KB = {
     "الاتحاد الأوروبي": ("ORG", "European Union", None),
     "روسية": ("NORP", "Russian", "RUS"),
     "المجلس العسكري": ("ORG", "Military Council", None),
+    "الأمريكي": ("NORP", "American", "USA"),
+    "المصري": ("NORP", "Egyptian", "EGY"),
+    "التركي": ("NORP", "Turkish", "TUR"),
+    "السوداني": ("NORP", "Sudanese", "SDN"),
+    "سامح شكري": ("PER", "Sameh Shoukry", "EGY"),
+    "هاكان فيدان": ("PER", "Hakan Fidan", "TUR"),
+    "أنقرة": ("GPE", "Ankara", "TUR"),
+    "مصر": ("GPE", "Egypt", "EGY"),
 }
 
 
@@ -83,3 +91,25 @@ def test_counted_object_keeps_its_preposition(count: str) -> None:
     ev = _only(_events(f"فرض الاتحاد الأوروبي عقوبات على {count} شركات روسية."), "SANCTION")
     assert ev.source is not None and ev.source.name_en == "European Union"
     assert ev.target is not None and ev.target.country == "RUS"
+
+
+def test_nationality_of_a_governed_noun_and_name_in_apposition() -> None:
+    # "... made a phone call with his Egyptian counterpart Sameh Shoukry"
+    ev = _only(_events("أجرى وزير الخارجية الأمريكي اتصالا هاتفيا مع نظيره المصري سامح شكري."), "CONSULT")
+    assert ev.target is not None and ev.target.name_en == "Sameh Shoukry" and ev.target.country == "EGY"
+    assert ev.source is not None and ev.source.country == "USA"
+
+
+def test_nationality_after_a_governed_people_noun_is_the_target() -> None:
+    # "Egypt expressed its solidarity with the Sudanese people"
+    evs = _events("أكدت مصر تضامنها مع الشعب السوداني.")
+    ev = _only(evs, "SUPPORT")
+    assert ev.target is not None and ev.target.country == "SDN"
+
+
+def test_counterpart_after_the_verb_is_the_object_not_the_subject() -> None:
+    # "Shoukry arrived in Ankara yesterday and met his Turkish counterpart Hakan Fidan"
+    evs = _events("وصل وزير الخارجية المصري سامح شكري إلى أنقرة أمس، والتقى نظيره التركي هاكان فيدان.")
+    met = [e for e in evs if e.type == "CONSULT" and e.target is not None and e.target.name_en == "Hakan Fidan"]
+    assert met, [(e.type, e.trigger.text, e.source, e.target) for e in evs]
+    assert all(e.source is None or e.source.name_en != "Hakan Fidan" for e in evs)

@@ -393,6 +393,10 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
             prep = norms[i - 1]
         elif i > 1 and norms[i - 2] in PREPOSITIONS and _counted(toks[i - 1]):
             prep = norms[i - 2]  # a counted phrase keeps its governor: على ست شركات، ضد ثلاثة فصائل
+        elif i > 1 and ent is not None and ent.label == "NORP" and norms[i - 2] in PREPOSITIONS and \
+                toks[i - 1].kind == "word" and (base + i - 1) not in stop and not is_actor_ent(i - 1) and \
+                _sector_noun(norms[i - 1]) is None:
+            prep = norms[i - 2]  # the nationality of a governed noun: مع نظيره السعودي، مع الشعب السوري
         ents: list[Entity] = []
         head = sect
         refine: str | None = None
@@ -422,7 +426,9 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
                 j += 1
                 continue
             if e2 is not None:
-                if (ent is not None and head is None) or (definite_head and e2.label not in ("NORP", "PER")):
+                if ent is not None and head is None and ent.label == "NORP" and e2.label == "PER" and j == i + 1:
+                    pass  # nationality + name in apposition: (نظيره) السعودي فيصل بن فرحان
+                elif (ent is not None and head is None) or (definite_head and e2.label not in ("NORP", "PER")):
                     break  # a complete definite NP takes no genitive: الحكومة الأردنية | الأمم المتحدة
                 if e2.start > t.start and normalize_prefix(doc.text[t.start : e2.start]).startswith(("و", "ف")):
                     break  # coordinated: واليمن

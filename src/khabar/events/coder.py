@@ -585,6 +585,19 @@ def _actor_of(doc: Document, p: ActorPhrase, ent_map: dict[str, Entity]) -> Acto
     return a
 
 
+def _counterpart(doc: Document, p: ActorPhrase) -> bool:
+    """True when ``p`` follows نظير + possessive (نظيره المصري، نظيرتها الألمانية): the counterpart of the
+    clause's subject is an object, never the subject of the verb before it."""
+    k = p.tok_start - 1
+    if k < 0 or doc.tokens[k].kind != "word":
+        return False
+    return strip_clitics(doc.tokens[k].norm)[1] in _COUNTERPART
+
+
+#: نظير/نظيرة/نظراء with a possessive pronoun (normalized); bare نظير is also "in return for"
+_COUNTERPART = frozenset("نظيره نظيرها نظيرهم نظيرتها نظيرته نظيرتهم نظيريه نظيريها نظراءه نظرائه نظرائها نظرائهم".split())
+
+
 def _backward_subject(doc: Document, phrases: list[ActorPhrase], a: int, i: int) -> ActorPhrase | None:
     """Nearest unmarked actor phrase before token ``i`` in the sentence (from ``a``).
 
@@ -1084,7 +1097,7 @@ def _arguments(
             if tgt is None and not t.intr and unmarked_after:
                 tgt = unmarked_after[0]
         else:
-            if unmarked_after and src is None and src_actor is None:
+            if unmarked_after and src is None and src_actor is None and not _counterpart(doc, unmarked_after[0]):
                 src = unmarked_after[0]
                 rest = unmarked_after[1:]
                 while rest and rest[0].coord and rest[0].tok_start <= src.tok_end:
