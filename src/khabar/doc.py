@@ -368,16 +368,9 @@ class Document:
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence that contains ``offset`` (the nearest preceding one otherwise)."""
-        lo, hi = 0, len(self.sentences) - 1
-        best = 0
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if self.sentences[mid].start <= offset:
-                best = mid
-                lo = mid + 1
-            else:
-                hi = mid - 1
-        return best
+        import bisect
+
+        return max(0, bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or ``None``."""

@@ -47,10 +47,9 @@ def test_strip_proclitics(word: str, cut: int) -> None:
 
 
 def test_missing_model_raises_model_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from khabar.models import _text
 
     ner._tagger.cache_clear()
-    monkeypatch.setattr(ner, "data_path", lambda name: _text.data_path("no-such-model.crfsuite"))
+    monkeypatch.setattr(ner, "MODEL_FILE", "no-such-model.crfsuite")
     try:
         with pytest.raises(ModelError, match="khabar train ner"):
             ner.predict_entities(Document.new("زار ماكرون بغداد."))

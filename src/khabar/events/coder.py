@@ -146,16 +146,8 @@ def _place_index(doc: Document) -> tuple[list[int], list[tuple[int, Entity]]]:
 
 
 def _tok_at(doc: Document, offset: int) -> int:
-    lo, hi = 0, len(doc.tokens) - 1
-    best = 0
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if doc.tokens[mid].start <= offset:
-            best = mid
-            lo = mid + 1
-        else:
-            hi = mid - 1
-    return best
+    """Index of the last token starting at or before ``offset`` (0 when none does)."""
+    return max(0, bisect.bisect_right(doc.tokens, offset, key=lambda t: t.start) - 1)
 
 
 @lru_cache(maxsize=65536)

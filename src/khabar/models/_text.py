@@ -51,6 +51,30 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text)]
 
 
+def open_crf(name: str, what: str, rebuild: str):  # type: ignore[no-untyped-def]
+    """Open the packaged CRF model ``khabar/models/data/<name>`` as a ``pycrfsuite.Tagger``.
+
+    Args:
+        name: the model file name, e.g. ``"ner.crfsuite"``.
+        what: the model's name in messages ("the NER model").
+        rebuild: the command that rebuilds it (``khabar train ner``).
+
+    Raises:
+        ModelError: python-crfsuite is missing, or the file is missing or unreadable.
+    """
+    try:
+        import pycrfsuite
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise ModelError(f"{what} needs python-crfsuite: pip install python-crfsuite") from exc
+    path = data_path(name)
+    t = pycrfsuite.Tagger()
+    try:
+        t.open(path)
+    except Exception as exc:
+        raise ModelError(f"cannot load {what} {path}: {exc}; rebuild it with `{rebuild}`") from exc
+    return t
+
+
 def data_path(name: str) -> str:
     """Filesystem path of a packaged model file ``khabar/models/data/<name>``.
 

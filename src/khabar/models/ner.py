@@ -52,7 +52,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from khabar.errors import ModelError
-from khabar.models._text import data_path, fold, word_table, words
+from khabar.models._text import data_path, fold, open_crf, word_table, words
 
 if TYPE_CHECKING:
     from khabar.doc import Document
@@ -243,17 +243,7 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _tagger():  # type: ignore[no-untyped-def]
-    try:
-        import pycrfsuite
-    except ImportError as exc:  # pragma: no cover - a broken install
-        raise ModelError("the NER model needs python-crfsuite: pip install python-crfsuite") from exc
-    path = data_path(MODEL_FILE)
-    t = pycrfsuite.Tagger()
-    try:
-        t.open(path)
-    except Exception as exc:
-        raise ModelError(f"cannot load the NER model {path}: {exc}; rebuild it with `khabar train ner`") from exc
-    return t
+    return open_crf(MODEL_FILE, "the NER model", "khabar train ner")
 
 
 def tag_tokens(words_: Sequence[str], kb_tags: Sequence[str]) -> tuple[list[str], list[float]]:

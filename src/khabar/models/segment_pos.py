@@ -47,7 +47,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from khabar.errors import ModelError
-from khabar.models._text import ARABIC_LETTERS, data_path, fold, word_table, words
+from khabar.models._text import ARABIC_LETTERS, data_path, fold, open_crf, word_table, words
 
 if TYPE_CHECKING:
     from khabar.doc import Document
@@ -119,17 +119,7 @@ _lock = threading.Lock()
 
 
 def _open(name: str):  # type: ignore[no-untyped-def]
-    try:
-        import pycrfsuite
-    except ImportError as exc:  # pragma: no cover - a broken install
-        raise ModelError("the POS/segmentation models need python-crfsuite: pip install python-crfsuite") from exc
-    path = data_path(name)
-    t = pycrfsuite.Tagger()
-    try:
-        t.open(path)
-    except Exception as exc:
-        raise ModelError(f"cannot load {path}: {exc}; rebuild it with `khabar train pos`") from exc
-    return t
+    return open_crf(name, "the POS/segmentation model", "khabar train pos")
 
 
 @lru_cache(maxsize=1)
