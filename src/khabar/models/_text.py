@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import gzip
 from functools import lru_cache
 from importlib import resources
@@ -49,6 +51,35 @@ def fold(word: str) -> str:
 def words(text: str) -> list[tuple[int, int, str]]:
     """Tokens of ``text`` as ``(start, end, surface)`` (code points, half-open), khabar's tokenizer."""
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text)]
+
+
+def sentence_word_ranges(text: str, sentences: "Sequence[tuple[int, int]] | None" = None) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """The word tokens of ``text`` and, per sentence, the ``[k, j)`` range of them it holds.
+
+    Args:
+        text: the document text.
+        sentences: ``(start, end)`` code-point ranges; split here when not given.
+
+    Returns:
+        ``(tokens, ranges)``: ``tokens`` from :func:`words`, and one index range per
+        sentence (empty ranges included), in sentence order.
+    """
+    if sentences is None:
+        from khabar.text.segment import split_sentences
+
+        sentences = [(s.start, s.end) for s in split_sentences(text)]
+    toks = words(text)
+    ranges: list[tuple[int, int]] = []
+    k = 0
+    for ss, se in sentences:
+        while k < len(toks) and toks[k][0] < ss:
+            k += 1
+        j = k
+        while j < len(toks) and toks[j][1] <= se:
+            j += 1
+        ranges.append((k, j))
+        k = j
+    return toks, ranges
 
 
 def open_crf(name: str, what: str, rebuild: str):  # type: ignore[no-untyped-def]

@@ -44,7 +44,7 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.errors import ModelError
-from khabar.models._text import words
+from khabar.models._text import sentence_word_ranges
 
 __all__ = ["load", "predict_text", "labels_to_spans", "MAX_WORDS"]
 
@@ -151,21 +151,10 @@ def predict_text(
     from khabar.models.ner import _geo_label, strip_proclitics
 
     tok, mdl, id2label = load(model)
-    if sentences is None:
-        from khabar.text.segment import split_sentences
-
-        sentences = [(s.start, s.end) for s in split_sentences(text)]
-    toks_all = words(text)
+    toks_all, ranges = sentence_word_ranges(text, sentences)
     out: list[tuple[int, int, str, float]] = []
-    k = 0
-    for ss, se in sentences:
-        while k < len(toks_all) and toks_all[k][0] < ss:
-            k += 1
-        j = k
-        while j < len(toks_all) and toks_all[j][1] <= se:
-            j += 1
+    for k, j in ranges:
         sent = toks_all[k:j]
-        k = j
         for p in range(0, len(sent), max_words):
             piece = sent[p : p + max_words]
             with _lock:

@@ -52,7 +52,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from khabar.errors import ModelError
-from khabar.models._text import data_path, fold, open_crf, word_table, words
+from khabar.models._text import data_path, fold, open_crf, sentence_word_ranges, word_table
 
 if TYPE_CHECKING:
     from khabar.doc import Document
@@ -443,24 +443,13 @@ _MAP = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC",
 
 def predict_text(text: str, sentences: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int, str, float]]:
     """:func:`predict_entities` over a plain string (sentences split here unless given)."""
-    if sentences is None:
-        from khabar.text.segment import split_sentences
-
-        sentences = [(s.start, s.end) for s in split_sentences(text)]
-    toks_all = words(text)
+    toks_all, ranges = sentence_word_ranges(text, sentences)
     kb_all = _kb_tags(text, toks_all)
     sent_toks: list[list[tuple[int, int, str]]] = []
     tagged: list[tuple[list[str], list[float]]] = []
-    k = 0
-    for ss, se in sentences:
-        while k < len(toks_all) and toks_all[k][0] < ss:
-            k += 1
-        j = k
-        while j < len(toks_all) and toks_all[j][1] <= se:
-            j += 1
+    for k, j in ranges:
         toks = toks_all[k:j]
         kbt = kb_all[k:j]
-        k = j
         if not toks:
             continue
         sent_toks.append(toks)
