@@ -52,7 +52,7 @@ def test_schema_matches_migrations(db_url: str) -> None:
     from khabar.store.schema import metadata
 
     store = Store(db_url)
-    assert current_revision(store.engine) == head_revision() == "0001"
+    assert current_revision(store.engine) == head_revision() == "0002"
     with store.engine.connect() as c:
         diff = compare_metadata(MigrationContext.configure(c), metadata)
     assert diff == []

@@ -5,7 +5,9 @@ signature, story); one table per record kind (``sentences``, ``entities``,
 ``timexes``, ``quantities``, ``quotes``, ``attributions``, ``events``,
 ``event_arguments``) keyed by ``(doc_id, local_id)``; ``stories`` (clusters of
 near-duplicate articles), ``corpus_events`` and ``corpus_event_members``
-(same-story events fused across documents); ``sources`` (outlets); ``runs``
+(same-story events fused across documents); ``lsh_bands`` (the MinHash LSH
+band index of near-duplicate detection: one row per document and band,
+written in the document's transaction); ``sources`` (outlets); ``runs``
 (one per ingest run, with its effective settings) and ``errors`` (a row per
 document that failed, with the reason).
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -245,6 +248,17 @@ errors = Table(
     Column("stage", String(32), nullable=False),
     Column("reason", Text, nullable=False),
     Column("created_at", DateTime, nullable=False),
+)
+
+#: MinHash LSH bands (:func:`khabar.store.dedup.band_keys`): ``key`` mixes the band number and its
+#: values, so the candidates of a document are the rows sharing one of its keys. Clustered on
+#: ``(key, doc_id)`` (SQLite: WITHOUT ROWID, one B-tree), written with the document.
+lsh_bands = Table(
+    "lsh_bands",
+    metadata,
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 
 Index("ix_documents_source_published", documents.c.source_id, documents.c.published)

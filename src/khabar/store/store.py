@@ -26,7 +26,6 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
@@ -35,7 +34,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from khabar.errors import StorageError
 from khabar.store import schema as S
-from khabar.store.dedup import LshIndex, signature, text_hash
+from khabar.store.dedup import band_keys, candidate_rows, match_in, norm_text, signature, text_hash
 
 __all__ = ["Store", "WriteResult", "EventFilter", "DEFAULT_URL", "resolve_url", "prepare_rows"]
 
@@ -65,12 +64,9 @@ def resolve_url(url: str | None) -> str:
     return url
 
 
-@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
-    """Normalized text with whitespace collapsed (cached: actor names and sentences repeat across events)."""
-    from khabar.text.normalize import normalize
-
-    return " ".join(normalize(text).text.split())
+    """Normalized text with whitespace collapsed (:func:`khabar.store.dedup.norm_text`, one ``str.translate``: no cache needed)."""
+    return norm_text(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +126,6 @@ class Store:
             raise StorageError(f"cannot open database {self._safe_url()}: {exc}") from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._index: LshIndex | None = None
         self._sources: dict[str, int] = {}
         if migrate:
             self.upgrade()
@@ -207,15 +202,30 @@ class Store:
             return int(c.execute(select(func.count()).select_from(t)).scalar_one())
 
     # ----------------------------------------------------------------- write
-    def _load_index(self, c: Any) -> LshIndex:
-        if self._index is None:
-            idx = LshIndex()
-            rows = c.execute(select(S.documents.c.id, S.documents.c.minhash, S.documents.c.story_id).where(S.documents.c.minhash.is_not(None)).order_by(S.documents.c.ingested_at))
-            for doc_id, sig, story in rows:
-                if story is not None:
-                    idx.add(doc_id, bytes(sig), int(story))
-            self._index = idx
-        return self._index
+    def _candidates(self, c: Any, keys: Any) -> tuple[list[str], list[int], Any]:
+        """Stored documents sharing an LSH band key with ``keys``: ``(ids, story ids, signature matrix)``, by id.
+
+        One query (the ``lsh_bands`` primary key finds the documents, whose
+        signatures come from ``documents.minhash``).
+        """
+        import numpy as np
+
+        from khabar.store.dedup import NUM_PERM
+
+        flat = sorted({int(k) for k in keys.ravel()})
+        if not flat:
+            return [], [], np.zeros((0, NUM_PERM), dtype=np.uint64)
+        if c.dialect.name == "postgresql":
+            sql = ("SELECT d.id, d.story_id, d.minhash FROM documents d WHERE d.id IN "
+                   "(SELECT b.doc_id FROM lsh_bands b WHERE b.key = ANY(%s::bigint[])) ORDER BY d.id")
+            rows = c.exec_driver_sql(sql, (flat,)).all()
+        else:
+            sql = ("SELECT d.id, d.story_id, d.minhash FROM documents d WHERE d.id IN "
+                   "(SELECT b.doc_id FROM lsh_bands b WHERE b.key IN (SELECT value FROM json_each(?))) ORDER BY d.id")
+            rows = c.exec_driver_sql(sql, (json.dumps(flat),)).all()
+        rows = [r for r in rows if r[2] is not None and r[1] is not None]
+        mat = np.frombuffer(b"".join(bytes(r[2]) for r in rows), dtype="<u8").astype(np.uint64).reshape(-1, NUM_PERM)
+        return [str(r[0]) for r in rows], [int(r[1]) for r in rows], mat
 
     def _source_id(self, c: Any, name: str | None) -> int | None:
         if not name:
@@ -325,7 +335,6 @@ class Store:
                 with self.engine.begin() as c:
                     stories = self._write_batch(c, [(recs[i], urls[i], hashes[i], sigs[i], items[i].get("origin")) for i in keep], run_id, [items[i].get("rows") for i in keep])
             except SQLAlchemyError as exc:
-                self._index = None  # entries of the rolled-back batch are gone: rebuild from the store
                 self._sources = {}
                 if len(keep) > 1:  # a concurrent writer stored some first, or one document is refused: one by one
                     for i in keep:
@@ -351,16 +360,38 @@ class Store:
 
         ``prepared``: each document's :func:`prepare_rows` (``None``: computed here).
         """
-        index = self._load_index(c)
+        import numpy as np
+
+        from khabar.store.dedup import NUM_PERM
+
         now = _now()
-        # stories: the most similar indexed document (stored, or earlier in this batch), else a new story
+        # stories: the most similar LSH candidate (stored, or earlier in this batch) at or above the
+        # threshold, else a new story; stored candidates of the whole batch come from one query
+        mat = np.frombuffer(b"".join(bytes(d[3]) for d in docs), dtype="<u8").astype(np.uint64).reshape(-1, NUM_PERM)
+        keys = band_keys(mat)
+        c_ids, c_story, c_mat = self._candidates(c, keys)
+        c_rows = candidate_rows(keys, band_keys(c_mat)) if len(c_ids) else None
         story_of: list[int] = []  # real id (> 0) or placeholder (< 0) of a story new in this batch
         new_rows: list[dict[str, Any]] = []
         grow: dict[int, int] = {}
-        for rec, _u, _h, sig, _o in docs:
-            hit = index.match(sig)
-            if hit is not None:
-                sid = hit[0]
+        for j, (rec, _u, _h, _sig, _o) in enumerate(docs):
+            best = None
+            if c_rows is not None and len(c_rows[j]):
+                rows = c_rows[j]  # this document's own LSH candidates, in id order
+                hit = match_in(mat[j], c_mat[rows])
+                if hit is not None:
+                    r = int(rows[hit[0]])
+                    best = (hit[1], c_ids[r], c_story[r])
+            if j:  # earlier documents of this batch, in id order (ties go to the smallest id, as for stored ones)
+                order = sorted(range(j), key=lambda k: docs[k][0]["id"])
+                h2 = match_in(mat[j], mat[order])
+                if h2 is not None:
+                    k = order[h2[0]]
+                    cand = (h2[1], docs[k][0]["id"], story_of[k])
+                    if best is None or cand[0] > best[0] or (cand[0] == best[0] and cand[1] < best[1]):
+                        best = cand
+            if best is not None:
+                sid = best[2]
                 if sid > 0:
                     grow[sid] = grow.get(sid, 0) + 1
                 else:
@@ -369,23 +400,20 @@ class Store:
                 new_rows.append({"first_doc_id": rec["id"], "title": (rec.get("meta") or {}).get("title"), "size": 1, "created_at": now})
                 sid = -len(new_rows)
             story_of.append(sid)
-            index.add(rec["id"], sig, sid)
         real: dict[int, int] = {}
         if new_rows:
-            real = {-(k + 1): i for k, i in enumerate(_insert_with_ids(c, S.stories, new_rows))}
+            real = {-(k + 1): i for k, i in enumerate(_insert_with_ids(c, S.stories, new_rows, ("first_doc_id",)))}
         if grow:
             c.execute(
                 update(S.stories).where(S.stories.c.id == bindparam("sid")).values(size=S.stories.c.size + bindparam("inc")),
                 [{"sid": s, "inc": n} for s, n in grow.items()],
             )
         new_story = {v for v in real.values()}
-        for (rec, *_), sid in zip(docs, story_of):
-            if sid < 0:
-                index.stories[rec["id"]] = real[sid]
         story_ids = [real.get(s, s) for s in story_of]
 
         doc_rows = [self._document_row(c, rec, url=u, th=h, sig=sig, story_id=sid, run_id=run_id, origin=o, now=now) for (rec, u, h, sig, o), sid in zip(docs, story_ids)]
         _bulk_insert(c, S.documents, doc_rows)
+        _bulk_insert(c, S.lsh_bands, [{"key": int(k), "doc_id": rec["id"]} for (rec, *_), ks in zip(docs, keys.tolist()) for k in ks])
         preps = [prep if prep is not None else prepare_rows(rec) for (rec, *_), prep in zip(docs, prepared)]
         for name, table in (("sentences", S.sentences), *_SPAN_TABLES.items()):
             _bulk_insert(c, table, [r for p in preps for r in p[name]])
@@ -448,7 +476,7 @@ class Store:
                 )
         rows = [r for sk, r in wanted.items() if sk not in fused]
         if rows:
-            ids = _insert_with_ids(c, ce, rows)
+            ids = _insert_with_ids(c, ce, rows, ("story_id", "fuse_key"))
             fused.update({(r["story_id"], r["fuse_key"]): i for r, i in zip(rows, ids)})
         ev_rows, arg_rows, members = [], [], []
         for prep, sid in docs:
@@ -665,12 +693,18 @@ def _in(c: Any, col: Any, values: list[Any]) -> Any:
     return col.in_(values)
 
 
-def _insert_with_ids(c: Any, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+def _insert_with_ids(c: Any, table: Any, rows: list[dict[str, Any]], unique: tuple[str, ...]) -> list[int]:
     """Insert ``rows`` into a table with a serial ``id``; returns the new ids in row order.
 
-    PostgreSQL: ids drawn from the table's sequence in one query, then
-    :func:`_bulk_insert`; elsewhere ``INSERT … RETURNING`` (sorted by row).
+    ``unique``: columns whose values tell the rows apart (a unique key), to map
+    returned ids back to rows. PostgreSQL: ids drawn from the table's sequence
+    in one query, then :func:`_bulk_insert`. SQLite: multi-row ``INSERT …
+    RETURNING id, <unique>`` (SQLite does not promise the order of
+    ``RETURNING`` rows, so they are matched by ``unique``; SQLAlchemy's
+    ordered variant sends one statement per row).
     """
+    if not rows:
+        return []
     if c.dialect.name == "postgresql" and len(rows) >= 8:
         from sqlalchemy import text
 
@@ -678,18 +712,53 @@ def _insert_with_ids(c: Any, table: Any, rows: list[dict[str, Any]]) -> list[int
         ids = [int(x) for (x,) in c.execute(q, {"n": len(rows)})]
         _bulk_insert(c, table, [{**r, "id": i} for r, i in zip(rows, ids)])
         return ids
+    if c.dialect.name == "sqlite":
+        names, params = _sqlite_params(c, table, rows)
+        cols = ", ".join(chr(34) + n + chr(34) for n in names)
+        one = "(" + ", ".join("?" * len(names)) + ")"
+        got: dict[tuple[Any, ...], int] = {}
+        step = max(1, 30000 // len(names))  # under SQLite's 32,766 variables per statement
+        for i in range(0, len(params), step):
+            chunk = params[i : i + step]
+            sql = f"INSERT INTO {table.name} ({cols}) VALUES {', '.join([one] * len(chunk))} RETURNING id, {', '.join(unique)}"
+            for row in c.exec_driver_sql(sql, tuple(v for p in chunk for v in p)):
+                got[tuple(row[1:])] = int(row[0])
+        return [got[tuple(r[k] for k in unique)] for r in rows]
     res = c.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
     return [int(x[0]) for x in res]
 
 
-def _sqlite_executemany(c: Any, table: Any, rows: list[dict[str, Any]]) -> None:
-    """``INSERT`` ``rows`` into ``table`` through sqlite3's ``executemany``, values bound as SQLAlchemy would."""
-    keys = rows[0].keys()
+_SQLITE_BINDS: dict[tuple[str, tuple[str, ...]], tuple[Any, list[tuple[int, Any]]]] = {}
+
+
+def _sqlite_params(c: Any, table: Any, rows: list[dict[str, Any]]) -> tuple[list[str], list[Any]]:
+    """Column names and one parameter tuple per row, each value bound as SQLAlchemy would (its bind processor)."""
+    from operator import itemgetter
+
+    keys = tuple(rows[0].keys())
+    hit = _SQLITE_BINDS.get((table.name, keys))
     cols = [col for col in table.columns if col.name in keys]
     names = [col.name for col in cols]
-    procs = [col.type._cached_bind_processor(c.dialect) for col in cols]
+    if hit is None:
+        procs = [(i, p) for i, p in enumerate(col.type._cached_bind_processor(c.dialect) for col in cols) if p is not None]
+        hit = (itemgetter(*names) if len(names) > 1 else (lambda r, n=names[0]: (r[n],)), procs)
+        _SQLITE_BINDS[(table.name, keys)] = hit
+    get, procs = hit
+    if not procs:
+        return names, [get(r) for r in rows]
+    params = []
+    for r in rows:
+        t = list(get(r))
+        for i, p in procs:
+            t[i] = p(t[i])
+        params.append(tuple(t))
+    return names, params
+
+
+def _sqlite_executemany(c: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """``INSERT`` ``rows`` into ``table`` through sqlite3's ``executemany``, values bound as SQLAlchemy would."""
+    names, params = _sqlite_params(c, table, rows)
     sql = f'INSERT INTO {table.name} ({", ".join(chr(34) + n + chr(34) for n in names)}) VALUES ({", ".join("?" * len(names))})'
-    params = [tuple(v if p is None else p(v) for v, p in zip((r[n] for n in names), procs)) for r in rows]
     c.exec_driver_sql(sql, params)
 
 
