@@ -161,3 +161,27 @@ def test_unknown_record_fields_survive(db_url: str, example_docs: list) -> None:
     store.add_record(rec)
     assert store.get_record(rec["id"]) == rec
     store.close()
+
+
+def test_db_upgrade_from_0001_fills_the_band_index(db_url: str, example_docs: list) -> None:
+    """A store created before the LSH bands moved into the database: ``khabar db upgrade`` indexes what it holds."""
+    from typer.testing import CliRunner
+
+    from khabar.cli.main import app
+    from khabar.store.dedup import BANDS
+    from khabar.store.migrate import current_revision, downgrade_to
+
+    store = Store(db_url)
+    a = example_docs[0]
+    store.add_record(a.to_dict())
+    store.add_record(example_docs[1].to_dict())
+    downgrade_to(store.engine, "0001")  # drops lsh_bands: the store as revision 0001 left it
+    assert current_revision(store.engine) == "0001"
+    r = CliRunner().invoke(app, ["db", "upgrade", "--db", db_url])
+    assert r.exit_code == 0, r.output
+    assert "at revision 0002 (was 0001)" in r.output
+    assert store.count("lsh_bands") == 2 * BANDS
+    reprint = _variant(a, "https://other.example/reprint", "(وكالات) - ")
+    res = Store(db_url).add_record(reprint.to_dict())
+    assert res.story_id == {s["first_doc_id"]: s["id"] for s in store.stories()}[a.id]  # found through the backfilled bands
+    store.close()

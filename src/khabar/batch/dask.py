@@ -22,12 +22,16 @@ from khabar.errors import ConfigError
 __all__ = ["process_partition", "run_on_dask", "make_client"]
 
 
-def process_partition(records: list[dict[str, Any]], settings: Mapping[str, Any]) -> list[dict[str, Any]]:
+def process_partition(records: list[dict[str, Any]], settings: Mapping[str, Any], part: int | None = None) -> list[dict[str, Any]]:
     """Extract every article of a partition (see :func:`khabar.ingest.runner.process_item`).
 
     Args:
         records: :class:`~khabar.ingest.sources.Item` dicts.
-        settings: the run's settings dict.
+        settings: the run's settings dict. With ``settings["out"] ==
+            "parquet:DIR"`` the partition writes its documents, events and
+            errors to ``DIR`` (:func:`khabar.batch.parquet.write_partition`,
+            files named by ``part``) and returns only small results (no records).
+        part: the partition's number in the run (file names of Parquet output).
 
     Returns:
         One result dict per input record, in order; a failing article gives an
@@ -35,7 +39,12 @@ def process_partition(records: list[dict[str, Any]], settings: Mapping[str, Any]
     """
     from khabar.ingest.runner import process_item
 
-    return [process_item(r, settings) for r in records]
+    results = [process_item(r, settings) for r in records]
+    if settings.get("out"):
+        from khabar.batch.parquet import parse_out, write_partition
+
+        return write_partition(results, parse_out(settings["out"]), part or 0)  # type: ignore[arg-type]
+    return results
 
 
 def make_client(scheduler: str | None = None, workers: int = 2) -> Any:
@@ -76,11 +85,11 @@ def run_on_dask(items: Iterable[dict[str, Any]], settings: Mapping[str, Any], cl
                 return
             yield b
 
-    gen = batches()
+    gen = enumerate(batches())
     ac = as_completed()
     inflight = 0
-    for b in islice(gen, window):
-        ac.add(client.submit(process_partition, b, plain, pure=False))
+    for k, b in islice(gen, window):
+        ac.add(client.submit(process_partition, b, plain, k, pure=False))
         inflight += 1
     while inflight:
         fut = next(ac)
@@ -89,6 +98,6 @@ def run_on_dask(items: Iterable[dict[str, Any]], settings: Mapping[str, Any], cl
         fut.release()
         nxt = next(gen, None)
         if nxt is not None:
-            ac.add(client.submit(process_partition, nxt, plain, pure=False))
+            ac.add(client.submit(process_partition, nxt[1], plain, nxt[0], pure=False))
             inflight += 1
         yield from results

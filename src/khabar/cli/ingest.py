@@ -35,6 +35,7 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Refuse articles (and fetched pages) larger than this many bytes.")] = 10 * 1024 * 1024,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    out: Annotated[Optional[str], typer.Option("--out", help="parquet:DIR — write partitioned Parquet (DIR/documents, DIR/events by publication month, DIR/errors) from where extraction runs (each Dask worker writes its partitions) instead of a database: no duplicate removal, stories or fused events (see docs/corpus.md).", metavar="parquet:DIR")] = None,
 ) -> None:
     """Ingest articles into a database: extract, deduplicate, store.
 
@@ -50,6 +51,8 @@ def ingest(
         khabar ingest 'archive/**/*.warc.gz' --db postgresql://khabar@localhost/khabar --engine dask
 
         khabar ingest https://example.com/feed.xml
+
+        khabar ingest corpus/ --engine dask --out parquet:corpus-parquet
     """
     from rich.console import Console
 
@@ -64,8 +67,11 @@ def ingest(
             dt.date.fromisoformat(published)
         except ValueError:
             raise ConfigError(f"--published {published!r} is not a date in the form YYYY-MM-DD") from None
-    settings = default_settings(published=published, engine=engine.value, batch_size=batch_size, write_batch=batch, timeout=timeout, max_bytes=max_bytes, delay=delay, scheduler=scheduler, workers=workers if engine is Engine.dask and not scheduler else None)
-    store = Store(db)
+    from khabar.batch.parquet import parse_out
+
+    out_dir = parse_out(out)
+    settings = default_settings(out=out, published=published, engine=engine.value, batch_size=batch_size, write_batch=batch, timeout=timeout, max_bytes=max_bytes, delay=delay, scheduler=scheduler, workers=workers if engine is Engine.dask and not scheduler else None)
+    store = Store(db) if out_dir is None else None
     console = Console(stderr=True)
     show = console.is_terminal if progress is None else progress
     fetcher = Fetcher(timeout=timeout, max_bytes=max_bytes, delay=delay)
@@ -87,8 +93,9 @@ def ingest(
             client.close()
             if cluster is not None and not scheduler:
                 cluster.close()
+    dest = str(out_dir) if store is None else store._safe_url()
     if json_out:
-        typer.echo(json.dumps({**summary.to_dict(), "db": store._safe_url(), "errors": summary.errors[:50]}, ensure_ascii=False))
+        typer.echo(json.dumps({**summary.to_dict(), ("out" if store is None else "db"): dest, "errors": summary.errors[:50]}, ensure_ascii=False))
     else:
         for origin, reason in summary.errors[:20]:
             console.print(f"[red]failed[/red] {origin}: {reason}", highlight=False, markup=True)
@@ -96,10 +103,11 @@ def ingest(
             console.print(f"… and {summary.failed - 20} more (see the errors table)")
         console.print(
             f"khabar ingest: {summary.ok} stored, {summary.skipped} already stored, {summary.failed} failed "
-            f"in {summary.seconds:.1f} s ({summary.docs_per_s:.1f} docs/s) → {store._safe_url()} (run {summary.run_id})",
+            f"in {summary.seconds:.1f} s ({summary.docs_per_s:.1f} docs/s) → {dest}" + ("" if store is None else f" (run {summary.run_id})"),
             highlight=False,
         )
-    store.close()
+    if store is not None:
+        store.close()
     if summary.failed:
         raise typer.Exit(1)
 
@@ -164,11 +172,11 @@ def bench_ingest(
     from rich.table import Table
 
     t = Table(title="khabar bench ingest (generated articles)")
-    for col in ("N", "engine", "db", "docs/s", "seconds", "overhead", "overhead (CPU)", "client CPU ms/doc", "peak RSS MiB", "worker RSS MiB", "failed"):
+    for col in ("N", "engine", "db", "docs/s", "docs/s per worker", "seconds", "overhead", "overhead (CPU)", "client CPU ms/doc", "extract CPU ms/doc", "peak RSS MiB", "worker RSS MiB", "load", "failed"):
         t.add_column(col, justify="right")
     for r in rows:
         if "error" in r:
-            t.add_row("", r["engine"], r["db"], "error: " + r["error"], "", "", "", "", "", "", "")
+            t.add_row("", r["engine"], r["db"], "error: " + r["error"], *[""] * 10)
             continue
-        t.add_row(str(r["n"]), r["engine"], r["db"], f"{r['docs_per_s']:.1f}", f"{r['seconds']:.1f}", "-" if r["overhead"] is None else f"{r['overhead']:.1%}", "-" if r.get("overhead_cpu") is None else f"{r['overhead_cpu']:.1%}", f"{r['client_cpu_ms_per_doc']:.1f}", f"{r['peak_rss_mib']:.0f}", "-" if r.get("worker_rss_mib") is None else f"{r['worker_rss_mib']:.0f}", str(r["failed"]))
+        t.add_row(str(r["n"]), r["engine"], r["db"], f"{r['docs_per_s']:.1f}", f"{r['docs_per_s_per_worker']:.1f}", f"{r['seconds']:.1f}", "-" if r["overhead"] is None else f"{r['overhead']:.1%}", "-" if r.get("overhead_cpu") is None else f"{r['overhead_cpu']:.1%}", f"{r['client_cpu_ms_per_doc']:.1f}", f"{r['extract_cpu_ms_per_doc']:.1f}", f"{r['peak_rss_mib']:.0f}", "-" if r.get("worker_rss_mib") is None else f"{r['worker_rss_mib']:.0f}", "–".join(f"{x:.1f}" for x in r["load"]), str(r["failed"]))
     Console().print(t)

@@ -73,11 +73,13 @@ def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_si
         client = make_client(None, workers)
         client.run(extract, "قال وزير الخارجية العراقي أمس إن بغداد ستستضيف القمة.", published="2024-01-01")
         client.run(signature, "قال وزير الخارجية العراقي أمس إن بغداد ستستضيف القمة.")
+    load0 = os.getloadavg()[0]
     t0 = time.perf_counter()
     c0 = time.process_time()
     s = ingest(iter_items([corpus]), store, default_settings(engine=engine, batch_size=batch_size, write_batch=write_batch), client=client)
     wall = time.perf_counter() - t0
     cpu = time.process_time() - c0
+    load1 = os.getloadavg()[0]
     worker_rss = None
     if client is not None:
         worker_rss = round(max(client.run(_worker_rss).values()), 1)
@@ -91,6 +93,9 @@ def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_si
         "failed": s.failed,
         "seconds": round(wall, 2),
         "docs_per_s": round(s.ok / wall, 1) if wall else 0.0,
+        # throughput per extracting process (the local engine extracts in this one)
+        "docs_per_s_per_worker": round(s.ok / wall / (workers if engine == "dask" else 1), 1) if wall else 0.0,
+        "extract_cpu_ms_per_doc": round(1000 * s.extract_cpu / max(s.ok, 1), 2),
         "overhead": round(s.overhead_share, 3) if engine == "local" else None,
         # the same share in CPU time of this process (other jobs on the machine do not inflate it;
         # the PostgreSQL server's own CPU is not included)
@@ -99,6 +104,9 @@ def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_si
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "worker_rss_mib": worker_rss,
         "write_batch": write_batch,
+        # 1-minute load average before and after the run (a shared machine: compare CPU columns)
+        "load": [round(load0, 1), round(load1, 1)],
+        "cpus": os.cpu_count(),
     }
 
 

@@ -206,7 +206,8 @@ def ingest(
 
     Args:
         items: from :func:`khabar.ingest.sources.iter_items`.
-        store: a :class:`khabar.store.Store`.
+        store: a :class:`khabar.store.Store` (unused, may be ``None``, with
+            ``settings["out"] == "parquet:DIR"``: see :func:`_ingest_to_parquet`).
         settings: :func:`default_settings`; ``engine == "dask"`` runs
             extraction on ``client`` (a ``distributed.Client``).
         command: the command line, stored with the run.
@@ -219,6 +220,8 @@ def ingest(
         StorageError: the database itself fails (a single document's
             integrity conflict is a skip, not an error).
     """
+    if settings.get("out"):
+        return _ingest_to_parquet(items, settings, progress=progress, client=client)
     run_id = store.begin_run(dict(settings), command=command)
     summary = IngestSummary(run_id=run_id)
     t0 = time.perf_counter()
@@ -292,4 +295,62 @@ def ingest(
         raise
     summary.seconds = time.perf_counter() - t0
     store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped, failed=summary.failed, status=summary.status)
+    return summary
+
+
+def _ingest_to_parquet(items: Iterable[Item], settings: Mapping[str, Any], *, progress: Callable[[IngestSummary], None] | None = None, client: Any = None) -> IngestSummary:
+    """``settings["out"] == "parquet:DIR"``: extract and write partitioned Parquet where extraction runs.
+
+    Partitions of ``batch_size`` articles go to :func:`khabar.batch.dask.process_partition`
+    (on the Dask workers, or in this process for the local engine), which writes
+    ``DIR/{documents,events}/month=YYYY-MM/part-NNNNN.parquet`` and
+    ``DIR/errors/part-NNNNN.parquet`` itself (:mod:`khabar.batch.parquet`); only
+    counts and errors come back. No database is read or written, so nothing is
+    skipped as already stored and no stories or fused events are made
+    (``run_id`` is 0).
+    """
+    from khabar.batch.dask import process_partition
+    from khabar.batch.parquet import parse_out
+
+    out = parse_out(settings["out"])
+    assert out is not None
+    out.mkdir(parents=True, exist_ok=True)
+    summary = IngestSummary(run_id=0)
+    t0 = time.perf_counter()
+    plain = dict(settings)
+    dicts = (x.to_dict() for x in items)
+
+    def on_result(res: Mapping[str, Any]) -> None:
+        if res["ok"]:
+            summary.ok += 1
+            summary.extract_s += res.get("extract_s", 0.0)
+            summary.extract_cpu += res.get("extract_cpu", 0.0)
+        else:
+            summary.failed += 1
+            if len(summary.errors) < 1000:
+                summary.errors.append((res["origin"], res["reason"]))
+        summary.seconds = time.perf_counter() - t0
+        if progress is not None:
+            progress(summary)
+
+    try:
+        if settings.get("engine") == "dask":
+            from khabar.batch.dask import run_on_dask
+
+            for res in run_on_dask(dicts, plain, client):
+                on_result(res)
+        else:
+            size = max(1, int(settings.get("batch_size") or 16))
+            k = 0
+            while True:
+                block = list(islice(dicts, size))
+                if not block:
+                    break
+                for res in process_partition(block, plain, k):
+                    on_result(res)
+                k += 1
+    except KeyboardInterrupt:
+        summary.status = "interrupted"
+        raise
+    summary.seconds = time.perf_counter() - t0
     return summary

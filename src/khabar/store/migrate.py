@@ -11,7 +11,7 @@ from importlib.resources import files
 
 from sqlalchemy.engine import Connection, Engine
 
-__all__ = ["alembic_config", "upgrade", "current_revision", "head_revision"]
+__all__ = ["alembic_config", "upgrade", "downgrade_to", "current_revision", "head_revision"]
 
 
 def alembic_config(connection: Connection | None = None):  # type: ignore[no-untyped-def]
@@ -31,6 +31,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), revision)
+
+
+def downgrade_to(engine: Engine, revision: str) -> None:
+    """Downgrade the database behind ``engine`` to ``revision`` (tests; ``0001`` drops ``lsh_bands``)."""
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), revision)
 
 
 def current_revision(engine: Engine) -> str | None:
