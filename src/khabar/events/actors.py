@@ -33,11 +33,14 @@ __all__ = [
     "ActorPhrase",
     "SECTOR_NOUNS",
     "COUNTRY_NAMES",
+    "country_name",
     "IGO_NAMES",
     "find_actor_phrases",
     "compose",
     "country_actor",
     "strip_clitics",
+    "possessive_head",
+    "member_word",
 ]
 
 #: Sector nouns (normalized, no article) → (sector, English gloss).
@@ -45,15 +48,18 @@ SECTOR_NOUNS: dict[str, tuple[str, str]] = {}
 _SECT_SRC = {
     "MIL": "قوات قوه جيش جيوش جنود جندي جنديا جنديان جنديين عسكريين عسكريون عسكري ضابط ضباط قائد قاده قائدا "
     "بحريه سلاح وحدات مقاتلات كتيبه لواء فرقه قطعات الجنرال جنرال اركان رئيس_اركان وزاره_الدفاع وزير_الدفاع "
+    "مدفعيه "
     "وزيره_الدفاع وزراء_الدفاع البنتاغون مستشارين مدربين",
     "GOV": "حكومه حكومات وزاره وزارات وزير وزيره وزيرا وزراء وزيران الوزيران الوزيرين رئيس رئيسه رؤساء ملك امير "
     "سلطات السلطات مسؤول مسؤولون مسؤولين مسؤولا دبلوماسي دبلوماسيون دبلوماسيين سفير سفيره سفراء سفاره "
     "متحدث متحدثه ناطق برلمان نواب نائب مجلس شرطه الشرطه امن مخابرات استخبارات اجهزه نظام ادارة اداره "
     "الخارجيه خارجيه بلديه محافظ حاكم قاضي محكمه",
     "REB": "فصائل فصيل مسلحون مسلحين مسلحين مسلح ميليشيات ميليشيا مليشيات مليشيا متمردون متمردين متمرد مقاتلون "
-    "مقاتلين جماعه جماعات تنظيم عناصر ارهابيون ارهابيين انفصاليون انفصاليين",
+    "مقاتلين جماعه جماعات تنظيم عناصر ارهابيون ارهابيين انفصاليون انفصاليين مسلحا مقاتلا عنصرا",
     "CVL": "متظاهرون متظاهرين محتجون محتجين مدنيون مدنيين مدني مدنيا مواطنون مواطنين سكان اهالي لاجئون لاجئين "
-    "متعاقد متعاقدين ناشطون ناشطين طلاب عمال نقابه نقابات",
+    "متعاقد متعاقدين ناشطون ناشطين ناشط ناشطا ناشطه طلاب عمال نقابه نقابات "
+    # people named by a count or as victims (ثلاثة أشخاص، 15 شخصا، أطفال): civilians unless told otherwise
+    "اشخاص شخص شخصا شخصين شخصان اطفال طفل طفلا طفلين نساء امراه شبان شاب شابا",
     "MED": "صحفي صحفيون صحفيين صحفيا اعلاميين اعلاميون مراسل مراسلون",
     "OPP": "معارضه المعارضه معارضون معارضين",
     "BUS": "شركه شركات رجال_اعمال",
@@ -93,7 +99,7 @@ _ALIGNED_EN = {"مدعومه": "backed", "المدعومه": "backed"}
 #: Prepositions (separate words) that govern a following noun phrase.
 PREPOSITIONS = frozenset(
     "في من الي علي عن مع ضد داخل قرب عبر بين حول نحو لدي عند شمال جنوب شرق غرب وسط انحاء منذ خلال بحق "
-    "تجاه ازاء لصالح بشان اثر عقب قبل بعد لدى حتي".split()
+    "تجاه ازاء لصالح بشان اثر عقب قبل بعد لدى حتي امام خلف وراء".split()
 )
 COMPLEMENTIZERS = frozenset("ان انه انها انهم انهما بان بانه بانها".split())
 
@@ -115,6 +121,19 @@ COUNTRY_NAMES: dict[str, str] = {
     "AZE": "Azerbaijan", "ARM": "Armenia", "GEO": "Georgia", "KAZ": "Kazakhstan", "IDN": "Indonesia",
     "MYS": "Malaysia", "VEN": "Venezuela", "CUB": "Cuba", "MEX": "Mexico", "AUT": "Austria", "CHE": "Switzerland",
 }
+@lru_cache(maxsize=512)
+def country_name(iso3: str | None) -> str | None:
+    """The English short name of a state: :data:`COUNTRY_NAMES`, else the knowledge base's country entry."""
+    if not iso3:
+        return None
+    if iso3 in COUNTRY_NAMES:
+        return COUNTRY_NAMES[iso3]
+    from khabar.extract.kb import country_entry
+
+    e = country_entry(iso3)
+    return e.name_en if e is not None else None
+
+
 #: English names of intergovernmental organisations (sector IGO when the KB gives none).
 IGO_NAMES = frozenset(
     "NATO|United Nations|European Union|Arab League|African Union|Gulf Cooperation Council|"
@@ -148,9 +167,46 @@ def _sector_lookup(norm: str) -> tuple[tuple[str, str], str] | None:
     pre, rest = strip_clitics(norm)
     if rest in SECTOR_NOUNS:
         return SECTOR_NOUNS[rest], pre
-    if rest.endswith(("ها", "هم")) and rest[:-2] in SECTOR_NOUNS:  # قواتها
-        return SECTOR_NOUNS[rest[:-2]], pre
+    st = _possessed(rest)
+    if st is not None:  # قواتها، حكومته، جيشهم
+        return SECTOR_NOUNS[st], pre
     return None
+
+
+#: Sector nouns that never take a possessive reading (أمنه "its security", سلاحه "its weapon").
+_NO_POSSESSIVE = frozenset(("امن", "نظام", "سلاح", "مسلح", "مدني", "شخص"))
+#: Masculine sector nouns that take a bare -ه possessive (جيشه، رئيسه); a ة-noun or ات-plural takes it after ت
+#: (حكومته، قواته). Other words ending in ه are feminine adjectives (مسلحة، مدنية), not possessives.
+_H_POSSESSIVE = frozenset(("جيش", "جنود", "رئيس", "وزير", "قائد", "نائب", "سفير", "عناصر", "مقاتلين", "مسؤولين"))
+
+
+@lru_cache(maxsize=65536)
+def _possessed(rest: str) -> str | None:
+    """The sector noun under a possessive pronoun (قواتها → قوات، حكومته → حكومه، جيشهم → جيش), else ``None``.
+
+    ``rest`` is a normalized word without proclitics.
+    """
+    for suf in ("هما", "ها", "هم", "ه"):
+        if not rest.endswith(suf) or len(rest) - len(suf) < 3:
+            continue
+        st = rest[: -len(suf)]
+        if suf == "ه" and not st.endswith("ت") and st not in _H_POSSESSIVE:
+            continue
+        for cand in (st, st[:-1] + "ه" if st.endswith("ت") and not st.endswith("ات") else ""):
+            if cand and cand in SECTOR_NOUNS and cand not in _NO_POSSESSIVE:
+                return cand
+    return None
+
+
+def possessive_head(norm: str) -> bool:
+    """True for a sector noun carrying a possessive pronoun (قواتها، حكومته، وقواتهم), not for الحكومة.
+
+    ``norm`` is the normalized word as written (clitics included).
+    """
+    if norm in SECTOR_NOUNS or (norm.startswith("ال") and norm[2:] in SECTOR_NOUNS):
+        return False
+    pre, rest = strip_clitics(norm)
+    return "ال" not in pre and rest not in SECTOR_NOUNS and _possessed(rest) is not None
 
 
 def _sector_noun(norm: str) -> tuple[str, str] | None:
@@ -190,7 +246,7 @@ def country_actor(e: Entity, text: str | None = None, span: tuple[int, int] | No
     ``span`` is the (start, end) code-point span of ``text`` when ``text`` is
     given (default: the entity's own span, valid when ``text`` is ``None``).
     """
-    name = COUNTRY_NAMES.get(e.country or "", None) if e.label == "NORP" else e.name_en
+    name = country_name(e.country) if e.label == "NORP" else e.name_en
     if name is None:
         name = e.name_en
     start, end = span if span is not None else ((e.start, e.end) if text is None else (None, None))
@@ -233,18 +289,20 @@ def compose(
         if main.label in ("PER", "ORG"):
             name_en = main.name_en
         else:
-            name_en = COUNTRY_NAMES.get(main.country or "") or main.name_en
+            name_en = country_name(main.country) or main.name_en
         org = by["ORG"]
         if org is not None and (org.sector == "IGO" or (org.name_en in IGO_NAMES)) and main is org:
             sector = "IGO"
         elif sector is None:
             sector = main.sector if main.label in ("PER", "ORG") else None
+        if sector is None and head is None and main.label == "NORP" and normalize_prefix(main.text).endswith(("يين", "يون")):
+            sector = "CVL"  # a plural nationality noun names people: آلاف السودانيين، السوريين
     else:
         entity_id = None
         name_en = None
     if aligned is not None:
         ae, verb = aligned
-        aname = COUNTRY_NAMES.get(ae.country or "") if ae.label == "NORP" else ae.name_en
+        aname = country_name(ae.country) if ae.label == "NORP" else ae.name_en
         gloss = head[1] if head else "groups"
         if main is None:
             name_en = f"{aname or ae.text}-{verb} {gloss}"
@@ -353,6 +411,14 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
     out: list[ActorPhrase] = []
     n = len(toks)
 
+    short = _short_names(doc, toks[0].start) if toks else {}
+    for k in range(n):
+        if not tents[k] and toks[k].kind == "word" and (base + k) not in stop:
+            hit = short.get(strip_clitics(norms[k])[1] if not norms[k].startswith("ال") else norms[k][2:])
+            if hit is not None and (_definite(norms[k]) or norms[k].startswith("ال")):
+                # a definite head word of a multi-word organisation named earlier (التحالف الدولي … التحالف)
+                tents[k] = [replace(hit, start=toks[k].start, end=toks[k].end, text=doc.text[toks[k].start:toks[k].end])]
+
     def is_actor_ent(k: int) -> Entity | None:
         for e in tents[k]:
             if e.label in ("PER", "ORG", "GPE", "NORP"):
@@ -365,6 +431,8 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
             i += 1
             continue
         ent = is_actor_ent(i)
+        if ent is not None and strip_clitics(norms[i])[1] in COUNTERPARTS:
+            ent = None  # نظيره read as a name: a possessive noun is never one
         if ent is not None and _dateline(toks, i, ent):
             i += 1
             continue
@@ -372,6 +440,10 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
         if ent is None and sect is not None and i > 0 and not norms[i].startswith("ال") and \
                 norms[i - 1] in _ADJ_HOSTS:
             sect = None  # an adjective, not an actor: مؤتمر صحفي (press conference), بيان عسكري
+        if ent is None and sect is not None and i > 0 and norms[i].startswith("ال") and \
+                norms[i][2:] in _NISBA_SECTOR and toks[i - 1].kind == "word" and norms[i - 1] not in PREPOSITIONS and \
+                (_definite(norms[i - 1]) or (base + i - 1) in stop):
+            sect = None  # a definite nisba after a definite noun is its adjective: التعاون العسكري، المجتمع المدني
         if ent is None and sect is None:
             i += 1
             continue
@@ -384,19 +456,35 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
             pre = pre[:-1]
         if ent is not None and ent.start > toks[i].start:
             pre = normalize_prefix(doc.text[toks[i].start : ent.start])
-        coord = pre.startswith(("و", "ف")) or (i > 0 and norms[i - 1] in ("و", "ف"))
+        h = i  # the first token of the phrase: an organisation's type noun joins its name (حركة طالبان، حزب الله)
+        if ent is not None and ent.label == "ORG" and ent.start >= toks[i].start and not pre and i > 0 and \
+                toks[i - 1].kind == "word" and (base + i - 1) not in stop and not tents[i - 1] and \
+                strip_clitics(norms[i - 1])[1] in _ORG_TYPE and not _definite(norms[i - 1]):
+            h = i - 1
+            pre = strip_clitics(norms[h])[0]
+        coord = pre.startswith(("و", "ف")) or (h > 0 and norms[h - 1] in ("و", "ف"))
         prep = ""
         pre_core = pre.lstrip("وف")
-        if pre_core[:1] in ("ب", "ل", "ك"):
+        if pre_core[:1] in ("", "ل") and h > 0 and toks[h - 1].kind == "word" and (base + h - 1) not in stop and \
+                not is_actor_ent(h - 1) and (_holding(norms[h - 1]) or strip_clitics(norms[h - 1])[1] in _PLACE_NOUNS):
+            # the owner of what is attacked or held stands in its place: ضد مواقع تنظيم داعش، قافلة للجيش
+            prep = _governor(toks, norms, h - 1)
+        elif pre_core[:1] == "ل" and h > 0 and norms[h - 1] in _BELONGING:
+            prep = ""  # مستودعا للأسلحة تابعا لحركة حماس: the owner of what was hit stands in its place
+        elif pre_core[:1] in ("ب", "ل", "ك"):
             prep = pre_core[:1]
-        elif i > 0 and norms[i - 1] in PREPOSITIONS:
-            prep = norms[i - 1]
-        elif i > 1 and norms[i - 2] in PREPOSITIONS and _counted(toks[i - 1]):
-            prep = norms[i - 2]  # a counted phrase keeps its governor: على ست شركات، ضد ثلاثة فصائل
-        elif i > 1 and ent is not None and ent.label == "NORP" and norms[i - 2] in PREPOSITIONS and \
-                toks[i - 1].kind == "word" and (base + i - 1) not in stop and not is_actor_ent(i - 1) and \
-                _sector_noun(norms[i - 1]) is None:
-            prep = norms[i - 2]  # the nationality of a governed noun: مع نظيره السعودي، مع الشعب السوري
+        elif h > 1 and norms[h - 1] == "حق" and norms[h - 2] == "في":
+            prep = "بحق"  # في حق X = بحق X: against X
+        elif h > 1 and norms[h - 1] == "من" and _counted(toks[h - 2]):
+            prep = _governor(toks, norms, h - 2)  # ثلاثة من عناصرها، اثنين من المهاجمين: the counted group itself
+        elif h > 0 and norms[h - 1] in PREPOSITIONS:
+            prep = norms[h - 1]
+        elif h > 1 and norms[h - 2] in PREPOSITIONS and _counted(toks[h - 1]):
+            prep = norms[h - 2]  # a counted phrase keeps its governor: على ست شركات، ضد ثلاثة فصائل
+        elif h > 1 and ent is not None and ent.label == "NORP" and norms[h - 2] in PREPOSITIONS and \
+                toks[h - 1].kind == "word" and (base + h - 1) not in stop and not is_actor_ent(h - 1) and \
+                _sector_noun(norms[h - 1]) is None:
+            prep = norms[h - 2]  # the nationality of a governed noun: مع نظيره السعودي، مع الشعب السوري
         ents: list[Entity] = []
         head = sect
         refine: str | None = None
@@ -425,6 +513,10 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
                 last = j
                 j += 1
                 continue
+            if strip_clitics(nj)[1] in COUNTERPARTS:
+                break  # نظيره (his counterpart) starts the object, even when read as a name
+            if e2 is not None and e2.start == t.start and nj[:1] in ("ب", "ل") and _sector_noun(nj[1:]) is not None:
+                break  # a preposition + title read as a name (بقائد الجيش): a governed phrase of its own
             if e2 is not None:
                 if ent is not None and head is None and ent.label == "NORP" and e2.label == "PER" and j == i + 1:
                     pass  # nationality + name in apposition: (نظيره) السعودي فيصل بن فرحان
@@ -448,6 +540,12 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
                 # a definite NP closed by its nationality adjective, or a whole name, is complete, and a
                 # definite actor noun with a nationality of its own starts the next actor (the object):
                 # اتهمت وزارة الخارجية الفلسطينية | القوات الإسرائيلية
+                break
+            if s2 is not None and nj.startswith("ال") and head is not None and j > i + 1 and \
+                    any(e.label == "NORP" for e in tents[j - 1]) and nj[2:] not in _NISBA_SECTOR and \
+                    not (j + 1 < n and any(e.label == "PER" for e in tents[j + 1])):
+                # a nationality closes a definite NP: the next definite actor noun is another actor
+                # (طالب نواب في البرلمان العراقي | الحكومة); a title before a name stays (… الأمريكية الجنرال X)
                 break
             if s2 is not None and not nj.startswith(("ب", "ل")):
                 if head is None:
@@ -494,7 +592,10 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
                 continue
             break
         # entities that are only places (LOC/FAC) or aligned ones are not in ents; GPE-only phrase with a prep stays
-        s_off = ent.start if ent is not None and ent.start >= toks[i].start else toks[i].start + len_prefix(doc.text, toks[i], pre)
+        if h < i:
+            s_off = toks[h].start + len_prefix(doc.text, toks[h], pre)
+        else:
+            s_off = ent.start if ent is not None and ent.start >= toks[i].start else toks[i].start + len_prefix(doc.text, toks[i], pre)
         e_off = toks[last].end
         for e in ents:
             if e.end > e_off:
@@ -503,9 +604,152 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
         actor = replace(compose(text, ents, head, refine, aligned, head_word), start=s_off, end=e_off)
         if coord and not prep and out and out[-1].tok_end >= base + i - 1:
             prep = out[-1].prep  # coordinated with the previous phrase: same governor (في العراق واليمن)
-        out.append(ActorPhrase(base + i, base + last + 1, s_off, e_off, prep, coord, actor, tuple(e.id for e in ents)))
+        if coord and ent is not None and ent.label == "NORP" and head is None and last == i and out and \
+                out[-1].tok_end == base + i and out[-1].actor.sector and out[-1].actor.country != ent.country:
+            # a co-ordinated nationality is a second party of the same kind: القوات الأردنية والمصرية
+            actor = replace(actor, sector=out[-1].actor.sector)
+        out.append(ActorPhrase(base + h, base + last + 1, s_off, e_off, prep, coord, actor, tuple(e.id for e in ents)))
         i = last + 1
+    return _attach(doc, toks, norms, base, out, stop)
+
+
+#: Definite nisba adjectives that are also sector nouns (العسكري "the soldier" / "military").
+_NISBA_SECTOR = frozenset(("عسكري", "عسكريه", "مدني"))
+#: Nouns for what an actor holds or uses (positions, bases, convoys, ships): an attack on them is an
+#: attack on their owner (قصف مواقع تنظيم داعش، هاجم قافلة للجيش). Indefinite (construct) only.
+_HOLDING = frozenset("مواقع موقع مقر مقرات معاقل معقل تجمعات تجمع قافله قوافل منشات منشاه مصالح اهداف سفن سفينه "
+                     "ناقله ناقلات دوريه دوريات اليات مركبات عربات ثكنه ثكنات مخازن مخزن مستودعات مستودع نقاط نقطه مراكز مكاتب "
+                     "مكتب مخيمات قاعده قواعد".split())
+#: نظير/نظيرة/نظراء with a possessive pronoun (normalized); bare نظير is also "in return for".
+COUNTERPARTS = frozenset("نظيره نظيرها نظيرهم نظيرتها نظيرته نظيرتهم نظيريه نظيريها نظراءه نظرائه نظرائها نظرائهم".split())
+#: "belonging to" before an owner (تابعا لحركة حماس).
+_BELONGING = frozenset("تابع تابعا تابعه التابع التابعه تابعين التابعين تابعتين".split())
+#: Nouns for a kind of organisation before its name (حركة طالبان، حزب الله، جبهة النصرة).
+_ORG_TYPE = frozenset("حركه حزب جبهه منظمه هيئه جمعيه ائتلاف مجموعه".split())
+#: Nouns for a kind of place before its name (في مدينة بورتسودان، بمحافظة الأنبار): the name keeps their governor.
+_PLACE_NOUNS = frozenset("مدينه بلده قريه محافظه منطقه ولايه اقليم مخيم ميناء عاصمه".split())
+#: Nouns for one member of a group: قيادي في حركة النجباء، نواب في البرلمان، عناصر من الجيش → the group.
+_MEMBER_NOUNS = frozenset("قيادي قياديا قياديين قياديون قياديه عضو عضوا اعضاء عنصر عنصرا عناصر نائب نواب مسؤول "
+                          "مسؤولا مسؤولين مسؤولون قائد قائدا قاده ضابط ضابطا ضباط جندي جنديا جنود مقاتل مقاتلا "
+                          "مقاتلين مقاتلون ناشط ناشطا ناشطين موظف موظفا موظفين دبلوماسي دبلوماسيا دبلوماسيين "
+                          "مستشار مستشارا زعيم زعماء مسلح مسلحا مسلحين مسلحون".split())
+#: Nouns for a spokesperson: المتحدث باسم الجيش → the army.
+_SPOKES = frozenset("متحدث متحدثه ناطق ناطقه".split())
+_FAC_HEADS = frozenset(("مطار", "مطارات", "منشاه", "منشات", "مقر", "ميناء", "قاعده", "قواعد", "معسكر"))
+
+
+_SHORT: dict[int, tuple[tuple[Entity, ...], dict[int, dict[str, Entity]]]] = {}
+
+
+def _short_names(doc: Document, before: int) -> dict[str, Entity]:
+    """Head word (normalized, no article) → the latest multi-word organisation with an English name that starts
+    with it before offset ``before`` (التحالف ← التحالف الدولي). Heads that are sector nouns are left out."""
+    hit = _SHORT.get(id(doc.entities))
+    if hit is None or hit[0] is not doc.entities:
+        _SHORT.clear()
+        hit = (doc.entities, {})
+        _SHORT[id(doc.entities)] = hit
+    cache = hit[1]
+    if before in cache:
+        return cache[before]
+    out: dict[str, Entity] = {}
+    for e in doc.entities:
+        if e.start >= before:
+            break
+        if e.label != "ORG" or not e.name_en or " " not in e.text.strip():
+            continue
+        w = normalize_prefix(e.text.split()[0])
+        w = w[2:] if w.startswith("ال") else w
+        if len(w) >= 4 and w not in SECTOR_NOUNS:
+            out[w] = e
+    cache[before] = out
     return out
+
+
+def _definite(norm: str) -> bool:
+    return norm.startswith("ال") or "ال" in strip_clitics(norm)[0]
+
+
+def _holding(norm: str) -> bool:
+    pre, rest = strip_clitics(norm)
+    if "ال" in pre or norm.startswith("ال"):
+        return False
+    return rest in _HOLDING or norm in _HOLDING or (rest.endswith("ا") and rest[:-1] in _HOLDING)  # مقرا، موقعا
+
+
+def _governor(toks: tuple[Token, ...], norms: list[str], k: int) -> str:
+    """The preposition governing token ``k`` (a proclitic ب/ل/ك, the word before, or the word before a
+    cardinal), ``""`` when none."""
+    pre = strip_clitics(norms[k])[0].lstrip("وف")
+    if pre[:1] in ("ب", "ل", "ك") and norms[k] not in _HOLDING:
+        return pre[:1]
+    if k > 0 and norms[k - 1] in PREPOSITIONS:
+        return norms[k - 1]
+    if k > 1 and norms[k - 2] in PREPOSITIONS and _counted(toks[k - 1]):
+        return norms[k - 2]
+    return ""
+
+
+def member_word(norm: str) -> bool:
+    """A noun for a member of a group (قيادي، عناصر، جنود), with or without clitics or a possessive (عناصرها)."""
+    rest = strip_clitics(norm)[1]
+    if norm in _MEMBER_NOUNS or rest in _MEMBER_NOUNS or (norm.startswith("ال") and norm[2:] in _MEMBER_NOUNS):
+        return True
+    st = _possessed(rest)
+    return st is not None and st in _MEMBER_NOUNS
+
+
+_member_word = member_word
+
+
+def _attach(doc: Document, toks: tuple[Token, ...], norms: list[str], base: int, out: list[ActorPhrase],
+            stop: frozenset[int]) -> list[ActorPhrase]:
+    """Phrases that stand for a group they name after a preposition, and facilities for their owner.
+
+    * a member of a group is coded as the group: قيادي في حركة النجباء، نواب في البرلمان العراقي، عناصر
+      من الجيش، المتحدث باسم الجيش → the group's actor over the whole span;
+    * an indefinite facility followed by its owner (على مقر لهيئة الحشد الشعبي) gives its governor to
+      the owner and is dropped.
+    """
+    res: list[ActorPhrase] = []
+    k = 0
+    while k < len(out):
+        q = out[k]
+        qs = q.tok_start - base
+        groupish = q.actor.sector not in (None, "CVL") or any(doc.entity(e) is not None and doc.entity(e).label == "ORG"
+                                                            for e in q.entities)
+        head_q = strip_clitics(norms[qs])[1]
+        link = norms[qs - 1] if qs > 0 else ""
+        if groupish and head_q not in _FAC_HEADS and qs >= 2 and (q.prep in ("في", "من", "ب") or link == "باسم"):
+            m = qs - 2 if q.prep in ("في", "من") or link == "باسم" else qs - 1
+            prev = res[-1] if res else None
+            if q.prep == "ب" and prev is not None and prev.tok_end == q.tok_start and _member_word(norms[prev.tok_end - 1 - base]):
+                m = prev.tok_end - 1 - base
+            spokes = link == "باسم" and prev is not None and prev.tok_end - base == m + 1 and \
+                strip_clitics(norms[prev.tok_start - base])[1] in _SPOKES
+            if m >= 0 and toks[m].kind == "word" and (base + m) not in stop and (_member_word(norms[m]) or spokes):
+                if prev is not None and prev.tok_end - base == m + 1 and prev.tok_start - base <= m:
+                    s_off, start_tok, prep, coord = prev.start, prev.tok_start, prev.prep, prev.coord
+                    res.pop()
+                else:
+                    p0 = strip_clitics(norms[m])[0]
+                    p0 = p0[:-2] if p0.endswith("ال") else p0
+                    s_off = toks[m].start + len_prefix(doc.text, toks[m], p0)
+                    start_tok = base + m
+                    coord = p0.startswith(("و", "ف")) or (m > 0 and norms[m - 1] in ("و", "ف"))
+                    prep = _governor(toks, norms, m)
+                actor = replace(q.actor, text=doc.text[s_off:q.end], start=s_off, end=q.end)
+                res.append(ActorPhrase(start_tok, q.tok_end, s_off, q.end, prep, coord, actor, q.entities))
+                k += 1
+                continue
+        if res and (q.prep in ("", "ل") or q.prep == res[-1].prep) and res[-1].tok_end == q.tok_start and \
+                not res[-1].entities and strip_clitics(norms[res[-1].tok_start - base])[1] in _FAC_HEADS and \
+                not _definite(norms[res[-1].tok_start - base]) and res[-1].tok_end - res[-1].tok_start == 1:
+            fac = res.pop()
+            q = replace(q, prep=fac.prep, coord=fac.coord)
+        res.append(q)
+        k += 1
+    return res
 
 
 @lru_cache(maxsize=1024)

@@ -39,10 +39,15 @@ from functools import lru_cache
 from khabar.doc import Actor, Document, Entity, Event, Sentence, Span, Timex
 from khabar.events.actors import (
     COMPLEMENTIZERS,
+    member_word as bare_head_member,
+    COUNTERPARTS,
+    IGO_NAMES,
     PREPOSITIONS,
     ActorPhrase,
     country_actor,
+    country_name,
     find_actor_phrases,
+    possessive_head,
     strip_clitics,
 )
 from khabar.events.discourse import claimant_of, date_fields, merge_mentions, quantities_for
@@ -82,7 +87,7 @@ _NEG = frozenset(("لم", "لن", "لا", "ما", "ليس", "ليست", "عدم"
 _REL = frozenset(("الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي"))
 _PUNCT_BREAK = frozenset("،,؛;:\"“”«»()[]—–")
 _PASSIVE_AUX = frozenset(("تم", "يتم", "سيتم", "جري", "يجري", "سيجري", "تمت", "ستتم", "تتم"))
-_EXPOSE = ("تعرض",)  # تعرّض لـ: the subject is the target
+_EXPOSE = ("تعرض", "واجه")  # تعرّض لـ، تواجه عقوبات: the subject is the target
 _RECEIVE = ("تلقي", "تسلم", "استقبل")  # تلقى اتصالا من X: X is the source
 _AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"), ("من", "جانب"), ("علي", "ايدي"))
 _WEAPONS = frozenset("طائره طائرات صاروخ صواريخ قذيفه قذائف مدفعيه مقاتله مقاتلات مسيره مسيرات بارجه دبابه دبابات".split())
@@ -305,7 +310,12 @@ def _candidates(doc: Document) -> list[_Cand]:
         key = ms[0].key
         article = key.startswith("ال") or key.startswith("ل") and not any(x.payload.is_verb for x in ms)
         prep = any(c in ms[0].prefix for c in "بلك")
-        nounish = article or prep
+        # after a separate preposition (في قصف، بعد هجوم) or in construct after an indefinite noun (عن بدء خفض
+        # عديد القوات, by the POS tagger) a form that is both a verb and a masdar is the masdar
+        nounish = article or prep or (ti > 0 and doc.tokens[ti - 1].norm in PREPOSITIONS and not ms[0].prefix)
+        if not nounish and ti > 0 and any(m.payload.is_verb for m in ms) and any(not m.payload.is_verb for m in ms) \
+                and not ms[0].prefix and _construct_head(doc, ti - 1):
+            nounish = True
         sent = doc.sentence_index(s)
         sent_a, b = _sentence_tokens(doc, doc.sentences[sent]) if doc.sentences else (0, len(doc.tokens))
         # entries that need an object keep only when it follows; those whose object is there come
@@ -320,7 +330,15 @@ def _candidates(doc: Document) -> list[_Cand]:
                 pick = m
                 break
         if pick is None:
-            pick = next((m for m in ms if not m.payload.is_verb), ms[0])
+            pick = next((m for m in ms if not m.payload.is_verb), None)
+            lead = normalize(doc.text[tok.start:s]).text if s > tok.start else ms[0].prefix
+            if pick is None and ("ال" in lead or lead.endswith("لل")):
+                continue  # للأسلحة is no verb: a verb takes no article
+            pick = pick or ms[0]
+        if pick.payload.is_verb and doc.text[tok.start:tok.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+            pick = next((m for m in ms if not m.payload.is_verb), None)  # أسلحة is no أسلح+ه: a verb never ends in ة
+            if pick is None:
+                continue
         t = pick.payload
         evidence = t.obj is not None
         noun = not t.is_verb
@@ -369,6 +387,16 @@ def _candidates(doc: Document) -> list[_Cand]:
     # a noun that is the object found for another type's verb is that event's object, not a second event
     # (علقت الولايات المتحدة … مساعدات: SANCTION, not AID)
     out = [c for c in out if not (c.noun and governed_objs.get(c.tok, c.typ) != c.typ)]
+    # a definite noun takes up an earlier phrase with the same head (مناورات عسكرية مشتركة … وتهدف المناورات):
+    # the same happening, so the same type
+    heads: dict[str, tuple[str, str | None]] = {}
+    for c in out:
+        key = normalize(c.m.key).text if c.m.key else ""
+        words = key.split(" ")
+        if c.noun and c.trig.pos == "nphrase" and len(words) > 1:
+            heads[words[0].removeprefix("ال")] = (c.typ, c.mode)
+        elif c.noun and len(words) == 1 and key.startswith("ال") and key[2:] in heads and heads[key[2:]][0] != c.typ:
+            c.typ, c.mode = heads[key[2:]]
     # one expansion, one reading: a mission expansion read as AID anywhere in the document (a training
     # complement) makes the others AID too (the headline الناتو يوسع مهامه has no complement)
     if any(c.trig.type == "AID/MOBILIZE" and c.typ == "AID" for c in out):
@@ -400,6 +428,8 @@ def _link_kind(doc: Document, c: _Cand, a: int) -> str | None:
                 return "retaliation"
         if c.typ == "ASSAULT" and i > a and (doc.tokens[i - 1].norm in _MEANS_PREPS or "ب" in c.m.prefix):
             return "means"
+    elif i > a and doc.tokens[i - 1].norm in ("،", ",") and _participle(c):
+        return "own"  # …، مطالبا X بـ …: a second act of the same subject, not a mention of the first
     elif c.typ == "CONSULT" and c.trig.pos == "verb" and "و" in c.m.prefix and _dual_verb(c.m.key, c.trig.form):
         return "recip"
     elif c.typ == "CONSULT" and c.trig.pos == "verb" and c.tok_end < len(doc.tokens) and _stem(doc.tokens[i].norm)[:3] in _DISCUSS and \
@@ -573,7 +603,11 @@ def _actor_of(doc: Document, p: ActorPhrase, ent_map: dict[str, Entity]) -> Acto
     if a.entity is not None and a.sector is None and a.name_en is None:
         e = ent_map.get(a.entity)
         if e is not None and e.label in ("GPE", "NORP"):
-            return country_actor(e, a.text, (p.start, p.end))
+            a = country_actor(e, a.text, (p.start, p.end))
+    if a.sector is None and a.country and p.tok_start > 0:
+        w = doc.tokens[p.tok_start - 1].norm
+        if bare(w) in _WEAPONS or strip_clitics(w)[1] in _WEAPONS or w[2:] in _WEAPONS:
+            a = replace(a, sector="MIL")  # الطائرات الإسرائيلية: a nationality after a weapon is that state's military
     return a
 
 
@@ -586,8 +620,7 @@ def _counterpart(doc: Document, p: ActorPhrase) -> bool:
     return strip_clitics(doc.tokens[k].norm)[1] in _COUNTERPART
 
 
-#: نظير/نظيرة/نظراء with a possessive pronoun (normalized); bare نظير is also "in return for"
-_COUNTERPART = frozenset("نظيره نظيرها نظيرهم نظيرتها نظيرته نظيرتهم نظيريه نظيريها نظراءه نظرائه نظرائها نظرائهم".split())
+_COUNTERPART = COUNTERPARTS
 
 
 def _backward_subject(doc: Document, phrases: list[ActorPhrase], a: int, i: int) -> ActorPhrase | None:
@@ -609,7 +642,9 @@ def _backward_subject(doc: Document, phrases: list[ActorPhrase], a: int, i: int)
         k -= 1
     if not cands:
         return None
-    best = cands[-1]
+    best = _first_conjunct(phrases, cands[-1])  # القوات الأردنية والمصرية: the first party leads
+    if best not in cands:
+        best = cands[-1]
     if best.actor.entity is None and len(cands) >= 2:
         # apposition: الكاظمي، رئيس المخابرات السابق … → the named head
         prev = cands[-2]
@@ -634,6 +669,11 @@ def _agent_phrase(doc: Document, phrases: list[ActorPhrase], i: int, e: int) -> 
 
 def _weapon_source(doc: Document, i: int, e: int) -> Actor | None:
     """``بطائرة أمريكية`` / ``بصواريخ إيرانية``: a weapon noun + nationality → that state's military."""
+    return _weapon_source_at(doc, i, e)[0]
+
+
+def _weapon_source_at(doc: Document, i: int, e: int) -> tuple[Actor | None, tuple[int, ...]]:
+    """:func:`_weapon_source` and the token indices of the weapon noun and its nationality."""
     for k in range(i, e):
         if bare(doc.tokens[k].norm) in _WEAPONS or strip_clitics(doc.tokens[k].norm)[1] in _WEAPONS:
             for k2 in range(k + 1, min(e, k + 3)):
@@ -641,8 +681,155 @@ def _weapon_source(doc: Document, i: int, e: int) -> Actor | None:
                 for ent in doc.entities:
                     if ent.label == "NORP" and t.start <= ent.start < t.end and ent.country:
                         base = country_actor(ent)
-                        return replace(base, sector="MIL")
+                        return replace(base, sector="MIL"), (k, k2)
+    return None, ()
+
+
+#: Target prepositions by type, used when the entry's own (``tprep``) find none: a hostile act is done
+#: against (على، ضد، بحق) someone, a joint one with (مع) someone, aid goes to (إلى، لـ) someone, a protest
+#: is held in front of (أمام) or against its target.
+_TYPE_TPREP: dict[str, tuple[str, ...]] = {
+    "ASSAULT": ("علي", "ضد", "بحق"), "COERCE": ("علي", "ضد", "بحق"), "SANCTION": ("علي", "ضد", "بحق", "مع"),
+    "THREATEN": ("ضد", "بحق"), "PROTEST": ("ضد", "امام", "علي"),
+    "REJECT": ("مع",), "CONSULT": ("مع",), "COOPERATE": ("مع",), "AGREE": ("مع",), "SUPPORT": ("مع",),
+    "AID": ("الي", "ل"), "CONCEDE": ("مع",),
+}
+#: Types whose two parties act together: a second co-ordinated party is the target (وقعت مصر والأردن اتفاقية).
+_SYMMETRIC = frozenset(("AGREE", "CONSULT", "COOPERATE"))
+_ORDINALS = frozenset("الاولي الاول الثانيه الثاني الثالثه الثالث الاخيره الاخير اول اخر".split())
+_DURING = frozenset(("خلاله", "خلالها", "خلالهما", "خلالهم"))
+_OBJ_PRON = frozenset(("ه", "ها", "هم", "هما", "وه", "وها", "وهم", "اه", "اها", "اهم"))
+_EXTENT = frozenset("معظمها معظمه معظمهم بعضها بعضه اغلبها اغلبه جميعها كلها غالبيتها".split())
+
+
+@lru_cache(maxsize=1)
+def _gather_forms() -> frozenset[str]:
+    out: set[str] = set()
+    for v in ("جمع", "ضم"):
+        for f in verb_forms(v):
+            out |= {f, f + "ه", f + "ها", f + "هم"}
+    return frozenset(out)
+
+
+_GATHER_FORMS = _gather_forms()
+
+
+@lru_cache(maxsize=1)
+def _support_forms() -> frozenset[str]:
+    """Verbs that carry out an event named before them (شن، نفذ، فرض، تبنى، ارتكب، قاد)."""
+    out: set[str] = set()
+    for v, impf in (("شن", None), ("نفذ", None), ("فرض", None), ("تبنى", None), ("ارتكب", None), ("قاد", "قود"),
+                    ("اعلن", None)):
+        out |= verb_forms(v, impf)
+    return frozenset(out)
+
+
+def _resumptive_agent(doc: Document, phrases: list[ActorPhrase], j: int, b: int) -> ActorPhrase | None:
+    """The agent of an event noun named by a verb after it that takes up the noun with a pronoun (هجوم شنه
+    مسلحون، عقوبات فرضتها المجموعة، ضربة نفذتها، … تبنت معظمها فصائل): the subject after that verb."""
+    forms = _support_forms()
+    for k in range(j, min(b, j + 12)):
+        t = doc.tokens[k]
+        if t.kind == "punct" and t.norm in (".", "؛", ";"):
+            return None
+        hit = False
+        for n in dict.fromkeys((t.norm, _stem(t.norm))):  # فرضتها is not ف+رضتها
+            hit = any(n.endswith(p) and n[: -len(p)] in forms for p in ("ه", "ها", "هم", "هما"))
+            if not hit and n in forms and k + 1 < b and doc.tokens[k + 1].norm in _EXTENT:
+                hit = True
+                k += 1
+            if hit:
+                break
+        if hit:
+            if n.startswith("اعلن") and not any(doc.tokens[x].norm.endswith("مسؤوليه") for x in range(k, min(b, k + 3))):
+                continue
+            return next((p for p in phrases if k < p.tok_start <= k + 3 and not p.prep), None)
     return None
+
+
+def _after_ordinal(doc: Document, p: ActorPhrase) -> bool:
+    """``p`` follows an ordinal (هي الأولى لمسؤول أردني): a record, not a recipient."""
+    k = p.tok_start - 1
+    return k >= 0 and doc.tokens[k].norm in _ORDINALS or (k >= 1 and doc.tokens[k].start >= p.start and
+                                                          doc.tokens[k - 1].norm in _ORDINALS)
+
+
+def _first_conjunct(phrases: list[ActorPhrase], p: ActorPhrase) -> ActorPhrase:
+    """The first of co-ordinated phrases ending in ``p`` (مصر والأردن → مصر)."""
+    idx = phrases.index(p) if p in phrases else -1
+    while idx > 0 and phrases[idx].coord and phrases[idx - 1].tok_end >= phrases[idx].tok_start - 1 and \
+            phrases[idx - 1].prep == phrases[idx].prep:
+        idx -= 1
+    return phrases[idx] if idx >= 0 else p
+
+
+def _co_party(phrases: list[ActorPhrase], p: ActorPhrase) -> ActorPhrase | None:
+    """The phrase co-ordinated right after ``p`` (القوات الأردنية والمصرية → المصرية), else ``None``."""
+    idx = phrases.index(p) if p in phrases else -1
+    if 0 <= idx < len(phrases) - 1:
+        q = phrases[idx + 1]
+        if q.coord and q.tok_start <= p.tok_end + 1 and q.prep == p.prep:
+            return q
+    return None
+
+
+def _participle(c: _Cand) -> bool:
+    """The trigger is an active participle in the accusative (داعياً، مطالباً، مؤكداً), not a finite verb."""
+    t = c.trig
+    if not t.is_verb:
+        return False
+    key = c.m.key.split(" ")[0]
+    if key in verb_forms(t.form, t.impf) or key.endswith("وا"):
+        return False
+    return key.endswith(("ا", "ين")) and (key.startswith("م") or key[1:2] == "ا")
+
+
+def _main_subject(doc: Document, phrases: list[ActorPhrase], a: int, i: int) -> ActorPhrase | None:
+    """The subject of a sentence's main verb: its first unmarked actor before any complementizer (أكد المقداد أن …)."""
+    comp = next((k for k in range(a, i) if doc.tokens[k].norm in ("ان", "بان") or doc.tokens[k].norm in COMPLEMENTIZERS), i)
+    return next((p for p in phrases if a <= p.tok_start and p.tok_end <= comp and not p.prep), None)
+
+
+def _destination(doc: Document, phrases: list[ActorPhrase], cs: int, ce: int, src: ActorPhrase | None) -> ActorPhrase | None:
+    """The place a visit goes to (وصل … إلى دمشق في زيارة، في أول زيارة للرياض): a GPE after إلى/لـ/في in the clause."""
+    for prep in ("الي", "ل", "في"):
+        for p in phrases:
+            if cs <= p.tok_start < ce and p.prep == prep and p.actor.sector is None and p.actor.country and \
+                    p.entities and (src is None or p.actor.country != src.actor.country):
+                return p
+    return None
+
+
+def _possessed_weapon(doc: Document, phrases: list[ActorPhrase], a: int, i: int) -> Actor | None:
+    """A weapon with a possessive pronoun as the subject (أن تكون طائراتها قد قصفت): the owner's military."""
+    k = i - 1
+    while k > a and doc.tokens[k].norm in ("قد", "لم", "لن"):
+        k -= 1
+    t = doc.tokens[k] if k >= a else None
+    if t is None or t.kind != "word":
+        return None
+    n = _stem(t.norm)
+    if not any(n.endswith(p) and bare(n) in _WEAPONS for p in ("ها", "هم", "ه")):
+        return None
+    owner = next((p for p in reversed(phrases) if p.tok_end <= k and p.actor.country), None)
+    if owner is None:
+        return None
+    cc = owner.actor.country
+    return Actor(text=t.text, entity=None, name_en=country_name(cc) or owner.actor.name_en, country=cc,
+                 sector="MIL", start=t.start, end=t.end)
+
+
+def _antecedent(doc: Document, phrases: list[ActorPhrase], a: int, i: int, src: ActorPhrase | None,
+                event_starts: frozenset[int]) -> ActorPhrase | None:
+    """The actor an object pronoun on the verb at ``i`` stands for: the nearest phrase before it in the
+    sentence that is not the subject; ``None`` when an event noun is nearer (هجوم شنه: the pronoun is the event)."""
+    cands = [p for p in phrases if a <= p.tok_start and p.tok_end <= i and p is not src
+             and (src is None or (p.actor.text != src.actor.text and (p.actor.entity is None or p.actor.entity != src.actor.entity)))]
+    last = cands[-1] if cands else None
+    lo = last.tok_end if last is not None else a
+    if any(doc.tokens[k].start in event_starts for k in range(lo, i)):
+        return None
+    return last
 
 
 def _status(doc: Document, c: _Cand, a: int, cs: int, req_before: frozenset[int]) -> str:
@@ -723,6 +910,45 @@ def _future_verb(doc: Document, k: int) -> bool:
     return ok
 
 
+def _upos(doc: Document, k: int) -> str | None:
+    """The UPOS of token ``k``'s stem by the POS tagger on a five-word window (cached), ``None`` without the model."""
+    t = doc.tokens[k]
+    lo = doc.tokens[max(0, k - 2)].start
+    hi = doc.tokens[min(len(doc.tokens) - 1, k + 2)].end
+    window = doc.text[lo:hi]
+    key = (t.start - lo, t.end - lo, window)
+    if key in _UPOS_CACHE:
+        return _UPOS_CACHE[key]
+    tag: str | None = None
+    try:
+        from khabar.models.segment_pos import analyze
+
+        segs = [x for x in analyze(window) if key[0] <= x.start < key[1] and x.role == "stem"]
+        tag = segs[0].upos if segs else None
+    except Exception:  # noqa: BLE001 - a missing model only disables this cue
+        tag = None
+    if len(_UPOS_CACHE) > 50000:
+        _UPOS_CACHE.clear()
+    _UPOS_CACHE[key] = tag
+    return tag
+
+
+_UPOS_CACHE: dict[tuple[int, int, str], str | None] = {}
+
+
+def _construct_head(doc: Document, k: int) -> bool:
+    """Token ``k`` is an indefinite common noun (no article, no name, tagged NOUN): the word after it is its
+    genitive (بدء خفض، إعلان دعم), so a verb/masdar form there is the masdar."""
+    t = doc.tokens[k]
+    if t.kind != "word" or t.norm.startswith(("ال", "وال")) or "ال" in strip_clitics(t.norm)[0] or len(t.norm) < 3:
+        return False
+    if t.norm in _PARTICLES or t.norm in PREPOSITIONS or _is_verbish(doc, k):
+        return False
+    if any(e.start <= t.start < e.end for e in doc.entities):
+        return False
+    return _upos(doc, k) == "NOUN"
+
+
 def _future_date(doc: Document, date_id: str | None) -> bool:
     """The clause date lies after publication (or is FUTURE_REF: خلال الأيام المقبلة)."""
     if date_id is None:
@@ -782,6 +1008,7 @@ def code_events(doc: Document) -> tuple[Event, ...]:
         sent_events: list[tuple[Event, bool | str]] = []
         governors: list[tuple[int, str, int]] = []  # (last token, status, clause start) of this sentence's triggers
         stance_noun: dict[int, bool] = {}
+        stance_objs: list[tuple[int, _Cand]] = []
         stance_end: dict[int, int] = {}
         for c in cs_list:
             i = c.tok
@@ -834,13 +1061,24 @@ def code_events(doc: Document) -> tuple[Event, ...]:
                     source = prev_any[-1].source
                 else:
                     source = _arguments(doc, c, phrases, a, b, cs, ce, ent_map, wide=True, event_starts=starts)[0]
+            source = _state_of_city(doc, source)
+            if c.typ not in _PLACE_TYPES:
+                target = _state_of_city(doc, target)  # a city is a place only where places are hit or held
+            source, target = _informative(source), _informative(target)
+            source = _civilians_here(doc, source, a, b, i)
+            target = _civilians_here(doc, target, a, b, i)
+            if c.typ in _STANCE_TYPES and target is None and not c.noun:
+                obj = _event_object(doc, c, cs_list, phrases, ce)
+                if obj is not None:
+                    stance_objs.append((len(sent_events), obj))
             source = _fill_country(doc, source, phrases, i, memory)
+            if source is not None and source.country and source.sector:
+                memory.append(source)  # (طالب نواب في البرلمان العراقي الحكومة: the addressee is their government)
             target = _fill_country(doc, target, phrases, i, memory)
-            for x in (source, target):
-                if x is not None and x.country and x.sector:
-                    memory.append(x)
+            if target is not None and target.country and target.sector:
+                memory.append(target)
             date_source, date_value = date_fields(doc, date, status)
-            definite[trig.start] = c.noun and (c.m.key.startswith("ال") or _anaphoric(doc, i, a))
+            definite[trig.start] = c.noun and (c.m.key.startswith("ال") or _anaphoric(doc, i, a) or c.m.suffix in _OBJ_PRON)
             sent_events.append(
                 (Event(
                     id="", type=c.typ, status=status, trigger=trig, sentence=si, mode=c.mode, source=source,
@@ -849,7 +1087,22 @@ def code_events(doc: Document) -> tuple[Event, ...]:
                     date_source=date_source, date_value=date_value,
                 ), conseq or link)
             )
-        for ev in _merge(sent_events):
+        for idx, (ev0, lk) in enumerate(sent_events):
+            if ev0.type == "AID" and ev0.target is None and ev0.source is not None:
+                # aid with no recipient named goes to whom the same giver declared support for in the sentence
+                # (تضامن الأردن مع الشعب السوري … وسنواصل إرسال المساعدات)
+                sup = next((e for e, _ in sent_events if e.type == "SUPPORT" and e.target is not None and e.source is not None
+                            and (e.source.country or "") == (ev0.source.country or "-")), None)
+                if sup is not None:
+                    sent_events[idx] = (replace(ev0, target=sup.target), lk)
+        for idx, obj in stance_objs:
+            # ودانت الحكومة العراقية الضربة، رفضت إسرائيل الدعوة: the one who carried out (or made) the event
+            # named as the object is the target of the condemnation/rejection/support
+            ev0 = sent_events[idx][0]
+            ref = _referenced_source(obj, ev0, sent_events[:idx] + sent_events[idx + 1:], events)
+            if ref is not None:
+                sent_events[idx] = (replace(ev0, target=ref), sent_events[idx][1])
+        for ev in _merge(sent_events, doc):
             events.append((ev.trigger.start, ev))
     events.sort(key=lambda x: x[0])
     merged = merge_mentions(doc, [ev for _, ev in events], definite)
@@ -857,7 +1110,75 @@ def code_events(doc: Document) -> tuple[Event, ...]:
     return tuple(replace(ev, id=f"ev{n}") for n, ev in enumerate(merged, start=1))
 
 
-_POSSESSIVE = ("ها", "هم", "ه", "هما")
+
+
+def _informative(x: Actor | None) -> Actor | None:
+    """``None`` for a phrase that names no one: no name, no country, no sector (a bare place such as مخيم جنين
+    without a KB entry, منشآتها)."""
+    return x if x is None or x.name_en or x.country or x.sector else None
+
+
+def _civilians_here(doc: Document, x: Actor | None, a: int, b: int, i: int) -> Actor | None:
+    """Civilians, protesters or people without a nationality (مقتل أربعة مدنيين قرب دهوك، آلاف المحتجين في
+    نيامي) belong to the country of the place named in their sentence (the nearest GPE/LOC to the trigger)."""
+    if x is None or x.sector != "CVL" or x.country or x.entity is not None:
+        return x
+    toks, places = _place_index(doc)
+    best: tuple[int, Entity] | None = None
+    for ti, e in places[bisect.bisect_left(toks, a):bisect.bisect_left(toks, b)]:
+        if e.country and e.label in ("GPE", "LOC") and (best is None or abs(ti - i) < best[0]):
+            best = (abs(ti - i), e)
+    return replace(x, country=best[1].country) if best is not None else x
+
+
+def _event_object(doc: Document, c: _Cand, cs_list: list[_Cand], phrases: list[ActorPhrase], ce: int) -> _Cand | None:
+    """The event noun a stance verb takes as its object (دانت الحكومة الضربة، رفضت إسرائيل الدعوة، رحبت
+    المنظمة بالإفراج): right after the verb or after its subject, definite or after a demonstrative."""
+    for c2 in cs_list:
+        if not c2.noun or c2.tok < c.tok_end or c2.tok >= ce:
+            continue
+        gap = c2.tok - c.tok_end
+        subj = next((p for p in phrases if p.tok_start == c.tok_end), None)
+        if gap and not (subj is not None and subj.tok_end == c2.tok) and not (gap == 1 and doc.tokens[c2.tok - 1].norm in _DEMONSTRATIVES):
+            return None
+        key = c2.m.key
+        if key.startswith("ال") or "ال" in c2.m.prefix or doc.tokens[c2.tok - 1].norm in _DEMONSTRATIVES or \
+                c2.m.suffix in _OBJ_PRON:
+            return c2
+        return None
+    return None
+
+
+def _referenced_source(obj: _Cand, stance: Event, same_sentence: list[tuple[Event, bool | str]],
+                       earlier: list[tuple[int, Event]]) -> Actor | None:
+    """Who carried out the event ``obj`` names: its own source, else that of the latest earlier event of its type."""
+    own = next((e for e, _ in same_sentence if e.trigger.start == obj.m.start), None)
+    cands = [own] if own is not None and own.source is not None else []
+    cands += [e for e, _ in reversed(same_sentence) if e.type == obj.typ and e.trigger.start < stance.trigger.start]
+    cands += [e for _, e in reversed(earlier) if e.type == obj.typ]
+    for e in cands:
+        if e.source is not None and (stance.source is None or not _same_actor_strict(e.source, stance.source)):
+            return e.source
+    return None
+#: Types whose target may be a place as such (a city shelled, a town besieged, a protest in a square).
+_PLACE_TYPES = frozenset(("ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"))
+
+
+def _state_of_city(doc: Document, a: Actor | None) -> Actor | None:
+    """A city standing for its state (تسعى نيامي إلى …، زيارة إلى دمشق → Niger, Syria): the actor keeps its
+    text and entity, and takes the country's name. Countries and other actors are unchanged."""
+    if a is None or a.entity is None or a.sector is not None or not a.country:
+        return a
+    e = doc.entity(a.entity)
+    if e is None or e.label != "GPE":
+        return a
+    from khabar.extract.kb import get_kb
+
+    entry = get_kb().get(e.canonical) if e.canonical else None
+    if entry is None or entry.population <= 0:
+        return a
+    name = country_name(a.country)
+    return replace(a, name_en=name) if name else a
 
 
 def _fill_country(doc: Document, a: Actor | None, phrases: list[ActorPhrase], i: int, memory: list[Actor]) -> Actor | None:
@@ -869,23 +1190,86 @@ def _fill_country(doc: Document, a: Actor | None, phrases: list[ActorPhrase], i:
     latest actor of the same sector already coded in the document. Unchanged
     when neither is found, or when the actor is an entity or has a country.
     """
+    if a is not None and not a.country and a.entity is not None and a.sector in ("GOV", "MIL"):
+        # a ruling body known by a generic name (المجلس العسكري الحاكم) is the home country's
+        e = doc.entity(a.entity)
+        home = _home_country(doc)
+        if e is not None and e.label == "ORG" and not e.country and home and (a.name_en or "") not in IGO_NAMES:
+            return replace(a, country=home)
+        return a
     if a is None or a.country or a.entity is not None or not a.sector:
         return a
     head = normalize(a.text).text.split(" ")[0] if a.text else ""
     if head.lstrip("وف").startswith("نظير") or head.lstrip("وف").startswith("نظراء"):
         return a  # نظيره: the possessor's counterpart is from another country
-    if head.endswith(_POSSESSIVE) and not head.endswith(("يه", "وه")):
+    if possessive_head(head):
         before = [p.actor for p in phrases if p.actor.country and p.actor.text != a.text and p.tok_end <= i + 8]
         pos = [p for p in phrases if p.actor.text == a.text]
         if pos:
             before = [p.actor for p in phrases if p.actor.country and p.tok_end <= pos[0].tok_start]
+        if not before:
+            # no possessor in the sentence: the latest coded actor of the article (قواتهم after الجماعة)
+            before = [m for m in memory if m.country][-1:]
         if before:
-            return replace(a, country=before[-1].country)
+            own = before[-1]
+            # his government is the leader's (أن حكومته ستشكل … → the prime minister); its forces are the state's
+            name = own.name_en if a.sector == "GOV" and own.sector == "GOV" else country_name(own.country)
+            sector = own.sector if own.sector and bare_head_member(head) else a.sector  # عناصرها: the police's men
+            return replace(a, country=own.country, name_en=a.name_en or name, sector=sector)
         return a
+    bare_head = _no_article(head)
+    for m in reversed(memory):  # الوزارة after وزارة الخارجية الجزائرية: the same noun names the same body
+        mh = normalize(m.text).text.split(" ")[0] if m.text else ""
+        if m.country and m.sector == a.sector and _no_article(mh) == bare_head:
+            return replace(a, country=m.country, name_en=a.name_en or country_name(m.country))
     for m in reversed(memory):
         if m.sector == a.sector and m.country:
-            return replace(a, country=m.country)
+            return replace(a, country=m.country, name_en=a.name_en or country_name(m.country))
+    if strip_clitics(head)[1] in _DOMESTIC or "الامن" in normalize(a.text).text.split(" ")[1:2]:
+        # the police, the authorities are those of the place the article is about: the latest country coded
+        # (ولم تتدخل الشرطة لتفريق المتظاهرين, after آلاف السودانيين)
+        for m in reversed(memory):
+            if m.country:
+                return replace(a, country=m.country, name_en=a.name_en or country_name(m.country))
     return a
+
+
+_HOME: list[tuple[tuple[Entity, ...], str | None]] = []
+
+
+def _home_country(doc: Document) -> str | None:
+    """The country an article is filed from: its dateline place (``Document.dateline``), else a GPE opening
+    one of its first three sentences before a dash (نيامي - غادرت …)."""
+    for ents, cc in _HOME:
+        if ents is doc.entities:
+            return cc
+    cc: str | None = None
+    if doc.dateline is not None and doc.dateline.place:
+        e = doc.entity(doc.dateline.place)
+        cc = e.country if e is not None else None
+    if cc is None:
+        for s in doc.sentences[:3]:
+            a, b = _sentence_tokens(doc, s)
+            if b - a < 3:
+                continue
+            e = next((x for x in doc.entities if x.label == "GPE" and x.start == doc.tokens[a].start), None)
+            if e is not None and e.country and doc.tokens[a + 1].kind != "word" and doc.tokens[a + 1].text.strip() in ("-", "–", "—"):
+                cc = e.country
+                break
+    _HOME[:] = [(doc.entities, cc)]
+    return cc
+
+
+def _no_article(w: str) -> str:
+    """A normalized word without و/ف + the article (والوزارة → وزاره); وزارة keeps its و."""
+    for p in ("وال", "فال", "ال"):
+        if w.startswith(p) and len(w) - len(p) >= 2:
+            return w[len(p):]
+    return w
+
+
+#: Institutions that act only at home: a bare الشرطة/السلطات/قوات الأمن is the local one.
+_DOMESTIC = frozenset(("شرطه", "سلطات", "اجهزه"))
 
 
 _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"))
@@ -896,13 +1280,19 @@ def _anaphoric(doc: Document, i: int, a: int) -> bool:
     return i > a and doc.tokens[i - 1].norm in _DEMONSTRATIVES
 
 
-def _same_actor(x: Actor | None, y: Actor | None) -> bool:
+def _same_actor(x: Actor | None, y: Actor | None, doc: Document | None = None) -> bool:
     if x is None or y is None:
         return True
-    return (x.name_en or x.text) == (y.name_en or y.text) or (x.country is not None and x.country == y.country)
+    if (x.name_en or x.text) == (y.name_en or y.text):
+        return True
+    if doc is not None and x.entity and y.entity and x.entity != y.entity:
+        ex, ey = doc.entity(x.entity), doc.entity(y.entity)
+        if ex is not None and ey is not None and "PER" in (ex.label, ey.label) and ex.name_en != ey.name_en:
+            return False  # a person met is not the state visited (زيارة دمشق ≠ التقى الأسد; targets only)
+    return x.country is not None and x.country == y.country
 
 
-def _merge(evs: list[tuple[Event, bool | str]]) -> list[Event]:
+def _merge(evs: list[tuple[Event, bool | str]], doc: Document | None = None) -> list[Event]:
     """Merge same-type events of one sentence that describe one event.
 
     A later trigger joins an earlier one of the same type and status when
@@ -916,7 +1306,7 @@ def _merge(evs: list[tuple[Event, bool | str]]) -> list[Event]:
     """
     out: list[Event] = []
     for ev, link in evs:
-        if link == "retaliation":
+        if link in ("retaliation", "own"):
             out.append(ev)
             continue
         conseq = link is True
@@ -926,8 +1316,9 @@ def _merge(evs: list[tuple[Event, bool | str]]) -> list[Event]:
                 host = o
                 break
             if o.type == ev.type and (conseq or (
-                o.status == ev.status and _same_actor(o.target, ev.target) and _same_actor(o.source, ev.source)
-            )):
+                o.status == ev.status and _same_actor(o.target, ev.target, doc) and _same_actor(o.source, ev.source)
+                and (o.mode is None or ev.mode is None or o.mode == ev.mode or o.type not in _STANCE_TYPES)
+            )):  # (ندد … واتهم: a condemnation and an allegation are two acts)
                 host = o
                 break
         if host is None:
@@ -937,7 +1328,8 @@ def _merge(evs: list[tuple[Event, bool | str]]) -> list[Event]:
             host,
             mode=host.mode or ev.mode,
             source=host.source or (None if conseq or link == "recip" else ev.source),
-            target=host.target or (None if conseq or link == "recip" else ev.target),
+            # the victims of a consequence are the attack's target (… هجوم أدى إلى إصابة 3 عسكريين أميركيين)
+            target=host.target or (None if link == "recip" or (conseq and ev.type != "ASSAULT") else ev.target),
             location=host.location or ev.location,
             date=host.date or ev.date,
             quantities=tuple(dict.fromkeys(host.quantities + ev.quantities)),
@@ -969,23 +1361,38 @@ def _arguments(
     src_actor: Actor | None = None
     # agent after على يد / من قبل / من جانب; weapon + nationality
     ag = _agent_phrase(doc, phrases, j, ce)
+    weapon_toks: tuple[int, ...] = ()
     if ag is not None:
         src = ag
     else:
-        src_actor = _weapon_source(doc, j, ce)
+        src_actor, weapon_toks = _weapon_source_at(doc, j, ce)
+        if src_actor is not None:
+            # the weapon named as an actor phrase (قصفت المدفعية التركية …) is the source phrase itself
+            wp = next((p for p in phrases if any(p.tok_start <= k < p.tok_end for k in weapon_toks)), None)
+            if wp is not None and wp.actor.sector == "MIL" and wp.actor.country:
+                src, src_actor = wp, None
+    if src is None and src_actor is None and c.noun:
+        src = _resumptive_agent(doc, phrases, j, b)  # هجوم شنه مسلحون، عقوبات فرضتها المجموعة، تبنت معظمها فصائل
     before_in_clause = [p for p in phrases if cs <= p.tok_start and p.tok_end <= i and not p.prep]
     norms_before = [doc.tokens[k].norm for k in range(cs, i)]
     exposed = any(_stem(n).startswith(_EXPOSE) or _stem(n)[1:].startswith(_EXPOSE) for n in norms_before)
     received = any(_stem(n) in _RECEIVE or _stem(n)[1:] in _RECEIVE or _stem(n).startswith(("تلق", "يتلق")) for n in norms_before)
     passive = any(_stem(n) in _PASSIVE_AUX for n in norms_before[-2:])
-    after = [p for p in phrases if j <= p.tok_start < ce]
-    # target: a preposition the entry lists, or the genitive/direct object
-    for p in after:
-        if p.prep and (p.prep in t.tprep or (p.prep == "ل" and "ل" in t.tprep)):
-            tgt = p
+    # phrases after the trigger in its clause; the agent and the weapon's owner are no targets
+    after = [p for p in phrases if j <= p.tok_start < ce and p is not src
+             and not any(p.tok_start <= k < p.tok_end for k in weapon_toks)]
+    # target: a preposition the entry lists, else one its type takes (ضد، بحق for hostile acts, مع for
+    # co-operation); never a ل-phrase after an ordinal (زيارة هي الأولى لمسؤول أردني: the visitor)
+    for preps in (t.tprep, _TYPE_TPREP.get(c.typ, ())):
+        for p in after:
+            if p.prep and (p.prep in preps or (p.prep == "ل" and "ل" in preps)) and not _after_ordinal(doc, p):
+                tgt = p
+                break
+        if tgt is not None:
             break
     first_after = after[0] if after else None
-    gen = first_after if first_after is not None and not first_after.prep and first_after.tok_start == j else None
+    gen = first_after if first_after is not None and not first_after.prep and (
+        first_after.tok_start == j or _counted_run(doc, j, first_after.tok_start)) else None  # مقتل 15 شخصا
     if exposed and c.noun:
         subj = before_in_clause[-1] if before_in_clause else None
         tgt = subj or tgt
@@ -995,17 +1402,43 @@ def _arguments(
         subj = before_in_clause[-1] if before_in_clause else _phrase_after(phrases, cs, i)
         return (_actor_of(doc, frm, ent_map) if frm else src_actor), (_actor_of(doc, subj, ent_map) if subj else None)
     if c.noun:
+        if c.typ == "CONSULT" and j < ce and _stem(doc.tokens[j].norm) in _GATHER_FORMS:
+            # لقاء جمع الأسد بوكيل الأمين العام …: the first party after جمع/ضم is the source, the next the target
+            first = next((p for p in after if p.tok_start <= j + 2 and not p.prep), None)
+            if first is not None:
+                second = next((p for p in after if p.tok_start >= first.tok_end and p.prep in ("", "ب", "مع")), None)
+                return _actor_of(doc, first, ent_map), (_actor_of(doc, second, ent_map) if second else None)
+        visitor: ActorPhrase | None = None
+        if c.typ == "CONSULT" and c.mode == "visit" and tgt is not None and tgt.prep == "ل" and tgt.actor.sector:
+            # زيارة لوزير خارجية أردني: a person after ل is the visitor (when no subject is named), not the host
+            visitor, tgt = tgt, None
+        if gen is not None and gen.tok_start == j and t.gen is None and src is None and src_actor is None and \
+                gen.actor.sector is None and gen.entities and all(ent_map[e].label == "NORP" for e in gen.entities if e in ent_map) \
+                and c.typ not in ("AID", "REQUEST"):
+            # a nationality right after the event noun names who did it (غارة جوية أمريكية، هجوم صاروخي إيراني):
+            # for violence, that state's military
+            src, gen = gen, None
+            if c.typ in ("ASSAULT", "COERCE"):
+                src_actor, src = replace(_actor_of(doc, src, ent_map), sector="MIL"), None
         if gen is not None:
             if t.gen == "source" and src is None and src_actor is None:
                 src = gen
             elif t.gen == "target" and tgt is None:
                 tgt = gen
+            elif t.gen is None and tgt is None and gen.tok_start > j and c.typ == "ASSAULT":
+                tgt = gen  # the counted victims of a casualty noun (إصابة 3 عسكريين أميركيين)
         if src is None and src_actor is None:
             frm = next((p for p in after if p.prep in ("من",) and p.tok_start <= j + 1), None)
             if frm is not None and c.typ in ("REQUEST", "CONSULT", "THREATEN", "ACCUSE", "AID", "SUPPORT"):
                 src = frm
         prev = _stem(doc.tokens[i - 1].norm) if i > a else ""
-        governed = prev in _ADJUNCT_PREPS or any(ch in c.m.prefix for ch in "بلك")
+        # ل + masdar after a verb of its clause is a purpose (ولم تتدخل الشرطة لتفريق المتظاهرين): the verb's
+        # subject is its agent; ب/ك and other ل-phrases are governed adjuncts
+        purpose = c.m.prefix.lstrip("وف")[:1] == "ل" and (
+            any(p.tok_end == i and not p.prep and p.tok_start > cs for p in phrases) or (i > cs and _is_verbish(doc, i - 1)))
+        governed = prev in _ADJUNCT_PREPS or any(ch in c.m.prefix for ch in "بك") or ("ل" in c.m.prefix and not purpose)
+        if governed and c.typ == "CONSULT" and prev == "في":
+            governed = False  # وصل أردوغان إلى القاهرة في زيارة: whoever came is the visitor
         # و + masdar right after a noun phrase starts a new noun phrase (… النفط الإيراني واحتجاجات في تونس):
         # no verb governs it, so no subject before it is its agent
         coordinated = "و" in c.m.prefix and i > a and not _is_verbish(doc, i - 1)
@@ -1015,20 +1448,62 @@ def _arguments(
                 src = None
             if src is not None and c.typ == "ASSAULT" and t.gen == "target" and _reporter(doc, src, a):
                 src = None  # أعلن الجيش مقتل 3 جنود: who announces a death did not cause it
-        if src is None and src_actor is None and c.typ == "RETREAT" and gen is None:
-            # the reduced/withdrawn forces are the retreating actor (سيتم تخفيض عدد القوات الأمريكية)
-            src = next((p for p in after if not p.prep and p.actor.sector == "MIL"), None) or next(
+        if c.typ == "RETREAT" and gen is None and src_actor is None and ag is None:
+            # the reduced/withdrawn forces are the retreating actor (سيتم تخفيض عدد القوات الأمريكية, إنهاء وجود
+            # التحالف) unless a subject of their own country orders it (أعلنت وزارة الدفاع الأميركية … عن بدء
+            # خفض عديد القوات الأمريكية)
+            forces = next((p for p in after if not p.prep and p.actor.sector == "MIL"), None) or next(
                 (p for p in after if p.actor.sector == "MIL"), None)
+            if forces is not None:
+                boss = src if src is not None else (None if passive or governed or coordinated else
+                                                    _backward_subject(doc, phrases, a, i))
+                fc = _actor_of(doc, forces, ent_map).country
+                bc = _actor_of(doc, boss, ent_map).country if boss is not None else None
+                src = boss if boss is not None and bc and bc == fc else forces
+        between = next((p for p in after if p.prep == "بين" and p.tok_start <= j + 2), None)
+        if c.typ in _SYMMETRIC and between is not None and _co_party(phrases, between) is not None and (
+                src is None or tgt is None) and src_actor is None:
+            # الاتفاق بين السودان وجنوب السودان: the two parties named after بين
+            src, tgt = between, _co_party(phrases, between)
+        if tgt is None and c.typ in _SYMMETRIC and src is not None:
+            tgt = _co_party(phrases, src)  # القوات الأردنية والمصرية: the second party
+        if c.typ == "CONSULT" and c.mode == "visit":
+            src = src if src is not None or src_actor is not None else visitor
+            if tgt is None:
+                tgt = _destination(doc, phrases, cs, ce, src)
     else:
         # a bare complementizer (أن/إن) separates the speaker from the reported clause
         barrier = max((k for k in range(cs, i) if doc.tokens[k].norm in ("ان", "بان")), default=-1)
         before_in_clause = [p for p in before_in_clause if p.tok_start > barrier]
-        subj_before = before_in_clause[-1] if before_in_clause else None
+        subj_before = _first_conjunct(phrases, before_in_clause[-1]) if before_in_clause else None
+        if subj_before is not None and subj_before.tok_start < cs:
+            subj_before = before_in_clause[-1]
+        if i > a and doc.tokens[i - 1].norm in ("،", ",") and _participle(c) and src is None and src_actor is None:
+            # a circumstantial participle after a comma (…، داعياً الدول الغربية إلى …) describes the subject of
+            # the sentence's main verb, not the nearest actor
+            main = _main_subject(doc, phrases, a, i)
+            if main is not None:
+                unmarked = [p for p in after if not p.prep]
+                ptgt = tgt or (unmarked[0] if unmarked and not t.intr else None)
+                if ptgt is None and c.typ == "REQUEST":
+                    ptgt = next((p for p in phrases if p.tok_start >= j and p.prep not in ("عبر", "في", "ب", "من")), None)
+                return _actor_of(doc, main, ent_map), (_actor_of(doc, ptgt, ent_map) if ptgt else None)
+        if j < ce and doc.tokens[j].norm in _DURING and "و" in c.m.prefix and subj_before is None:
+            # والتقى خلالها الرئيس السوري …: "during it" refers to the previous event, whose subject this verb
+            # shares (code_events); the phrase after it is the object
+            unmarked = [p for p in after if not p.prep]
+            ptgt = tgt or (unmarked[0] if unmarked and not t.intr else None)
+            return (_actor_of(doc, src, ent_map) if src else src_actor), (_actor_of(doc, ptgt, ent_map) if ptgt else None)
+        if j < ce and doc.tokens[j].norm in ("فيها", "فيه", "فيهم") and "و" not in c.m.prefix:
+            # a relative clause on an indefinite noun (مظاهرات … طالب فيها آلاف المحتجين): VSO, the subject follows
+            subj_before = None
+            barrier = i - 1
         if written_passive(doc.text[c.m.start:c.m.end]) or t.form in _PASSIVE_LEMMAS:
             # قُتل ثلاثة جنود، اعتُقل نحو أربعين متظاهرا: the grammatical subject is the patient;
             # the agent only from على يد/من قبل or a weapon's nationality
-            unmarked = [p for p in after if not p.prep]
-            ptgt = tgt or subj_before or (unmarked[0] if unmarked else None)
+            # the patient (the grammatical subject) before a place or thing governed by على
+            unmarked = [p for p in after if not p.prep and (p.tok_start == j or _counted_run(doc, j, p.tok_start))]
+            ptgt = subj_before or (unmarked[0] if unmarked else None) or tgt
             return (_actor_of(doc, src, ent_map) if src else src_actor), (_actor_of(doc, ptgt, ent_map) if ptgt else None)
         k = i - 1
         while k > a and doc.tokens[k].norm in ("قد", "و", "ف"):
@@ -1039,6 +1514,14 @@ def _arguments(
             bar = max((x for x in range(a, k) if doc.tokens[x].norm in ("ان", "بان")), default=a - 1)
             topic = [p for p in phrases if p.tok_start > bar and p.tok_end <= k - 1 and not p.prep]
             subj_before = topic[0] if topic else subj_before
+        elif (k >= a and doc.tokens[k].norm in _REL and k - 1 >= a and doc.tokens[k - 1].start in event_starts) or (
+                i - 1 >= a and i - 1 >= cs and doc.tokens[i - 1].start in event_starts and c.m.suffix not in _OBJ_PRON
+                and "و" not in c.m.prefix):
+            # the antecedent is an event noun (أدانت السعودية الهجوم الذي استهدف ناقلة): the event is the
+            # subject, the actor after the verb its target, and nobody before it its agent
+            unmarked = [p for p in after if not p.prep]
+            etgt = tgt or (unmarked[0] if unmarked and not t.intr else None)
+            return (_actor_of(doc, src, ent_map) if src else src_actor), (_actor_of(doc, etgt, ent_map) if etgt else None)
         elif k >= a and doc.tokens[k].norm in _REL:
             # relative clause: the subject is the antecedent (… ترامب الذي دعا الحلف)
             ante = [p for p in phrases if p.tok_end <= k]
@@ -1067,6 +1550,12 @@ def _arguments(
                 src = topic
                 tgt = tgt or (unmarked_after[0] if unmarked_after and not t.intr else None)
                 return _actor_of(doc, src, ent_map), (_actor_of(doc, tgt, ent_map) if tgt is not None else None)
+        if subj_before is None and src is None and src_actor is None:
+            src_actor = _possessed_weapon(doc, phrases, a, i)  # أن تكون طائراتها قد قصفت: its owner's military
+            if src_actor is not None:
+                unmarked = [p for p in after if not p.prep]
+                ptgt = tgt or (unmarked[0] if unmarked and not t.intr else None)
+                return src_actor, (_actor_of(doc, ptgt, ent_map) if ptgt else None)
         nsubj = _noun_subject(doc, cs, i, barrier) if subj_before is None else None
         if nsubj is not None and src is None and src_actor is None:
             # SVO with a subject that is no actor (أن الطائرة أطلقت صواريخ): not VSO; a weapon subject
@@ -1077,24 +1566,56 @@ def _arguments(
             tgt = tgt or (unmarked_after[0] if unmarked_after and not t.intr else None)
             s_act = _actor_of(doc, src, ent_map) if src is not None else src_actor
             return s_act, (_actor_of(doc, tgt, ent_map) if tgt is not None else None)
+        if subj_before is None and src is None and src_actor is None and unmarked_after:
+            first = unmarked_after[0]
+            if c.typ in ("ASSAULT", "COERCE") and (_counted_run(doc, j, first.tok_start) or (
+                    not _subject_suffix(c.m.key, t) and _agentless_np(doc, first, j, ce))):
+                # the patient right after the verb: a counted phrase (قتل ثلاثة جنود، واعتقلت 12 شخصا) or, for a
+                # violent or coercive verb written without vowels, a lone indefinite phrase with no object after
+                # it (قتل قيادي في الحرس الثوري في غارة): an unvowelled passive, or the object of a verb whose
+                # subject was named before (coordinated verbs share it: see code_events)
+                return None, _actor_of(doc, tgt or first, ent_map)
+        if subj_before is None and src is None and src_actor is None and "و" in c.m.prefix and i > a and \
+                doc.tokens[i - 1].norm in ("،", ",") and len(unmarked_after) == 1 and unmarked_after[0].tok_start == j and \
+                unmarked_after[0].tok_end < ce and strip_clitics(doc.tokens[unmarked_after[0].tok_end].norm)[0][:1] == "ب" \
+                and not t.intr:
+            # …، واتهمت إسرائيل بارتكاب …: a co-ordinated verb after a comma with one phrase and its ب-complement
+            # takes that phrase as its object; the subject is the previous verb's (code_events)
+            return None, _actor_of(doc, tgt or unmarked_after[0], ent_map)
+        if subj_before is None and src is None and src_actor is None and _subject_suffix(c.m.key, t):
+            # the verb carries its own plural/dual subject (وقتلوا عشرة جنود، هاجموا القوات): what follows is
+            # its object; the subject is the previous verb's (code_events) or the nearest one before
+            tgt = tgt or (unmarked_after[0] if unmarked_after and not t.intr else None)
+            unmarked_after = []
         if subj_before is None and j < ce and doc.tokens[j].start in event_starts:
             # the subject is an event noun (استهدفت الهجمات الولايات المتحدة): the next actor is the target
             if tgt is None and unmarked_after:
                 tgt = unmarked_after[0]
             unmarked_after = []
             subj_before = None
+        if subj_before is not None and src_actor is None and (src is None or src is ag) and _passive_prone(t) and \
+                not any(p.tok_start == j and not p.prep for p in after) and _no_object(doc, j, ce):
+            # ثلاثة من عناصرها قتلوا في هجوم …: a killing/arrest verb with no object after it is a passive; its
+            # subject is the victim (the agent only from من قبل or the means)
+            return (_actor_of(doc, src, ent_map) if src is not None else None), _actor_of(doc, subj_before, ent_map)
         if subj_before is not None:
             if src is None and src_actor is None:
                 src = subj_before
             if tgt is None and not t.intr and unmarked_after:
                 tgt = unmarked_after[0]
+            if tgt is None and c.typ in _SYMMETRIC and src is subj_before:
+                tgt = _co_party(phrases, src)  # وقعت مصر والأردن اتفاقية: the second party
         else:
+            co: ActorPhrase | None = None
             if unmarked_after and src is None and src_actor is None and not _counterpart(doc, unmarked_after[0]):
                 src = unmarked_after[0]
                 rest = unmarked_after[1:]
-                while rest and rest[0].coord and rest[0].tok_start <= src.tok_end:
+                while rest and rest[0].coord and rest[0].tok_start <= src.tok_end + 1:
                     # a co-subject (رحب الاتحاد الأفريقي والاتحاد الأوروبي): a second source, not the target
+                    co = co or rest[0]
                     rest = rest[1:]
+                if co is not None and c.typ in _SYMMETRIC and not any(not p.prep for p in rest) and tgt is None:
+                    tgt = co  # اتفق الأردن ومصر على …: the parties of a joint act
             else:
                 rest = unmarked_after
             if tgt is None and not t.intr and rest:
@@ -1109,6 +1630,10 @@ def _arguments(
                 tgt = None  # the reduced forces are not a recipient
             if src is None and src_actor is None:
                 src = next((p for p in after if p.actor.sector == "MIL"), None)
+    if tgt is None and not c.noun and c.m.suffix in _OBJ_PRON and not t.intr:
+        # an object pronoun on the verb (واتهمتها، تتهمها) stands for the nearest actor before it that is not
+        # the subject; after an event noun (هجوم شنه) it stands for the event
+        tgt = _antecedent(doc, phrases, a, i, src, event_starts)
     if c.typ == "REQUEST" and tgt is None:
         # the addressee named inside the requested action (دعت … إلى زيادة التعاون بين قوات الناتو …)
         tgt = next((p for p in phrases if p.tok_start >= j and p.prep not in ("عبر", "في", "ب", "من") and p is not src), None)
@@ -1122,6 +1647,69 @@ def _arguments(
         if loc_e is not None and loc_e.label == "GPE" and loc_e.country and (s_act is None or s_act.country != loc_e.country):
             t_act = country_actor(loc_e)
     return s_act, t_act
+
+
+#: Violent or coercive verbs whose unvowelled forms are mostly passives when no object follows.
+_PASSIVE_PRONE = frozenset(("قتل", "اعتقل", "اختطف", "خطف", "جرح", "اغتال", "اعدم", "احتجز", "اسر"))
+
+
+def _passive_prone(t: Trigger) -> bool:
+    return t.pos == "verb" and normalize(t.form).text in _PASSIVE_PRONE
+
+
+def _no_object(doc: Document, j: int, ce: int) -> bool:
+    """Nothing but a preposition, a date or the clause end follows the verb (قتلوا في هجوم، اعتقل أمس)."""
+    if j >= ce:
+        return True
+    t = doc.tokens[j]
+    if t.kind != "word" or any(x.start <= t.start < x.end for x in doc.timexes):
+        return True
+    return t.norm in PREPOSITIONS or t.norm in ("جراء", "اثر", "بعد", "خلال") or (t.norm[:1] == "ب" and len(t.norm) > 3)
+
+
+_APPROX = frozenset("نحو حوالي حوالى اكثر اقل من قرابه زهاء ما يقارب يزيد علي عن".split())
+
+
+def _counted_run(doc: Document, j: int, k: int) -> bool:
+    """Tokens ``[j, k)`` are a cardinal with its approximators (ثلاثة، 12، نحو 20، أكثر من 100)."""
+    from khabar.events.actors import _counted
+
+    if k <= j or k - j > 4:
+        return False
+    toks = doc.tokens[j:k]
+    return any(_counted(x) for x in toks) and all(_counted(x) or x.norm in _APPROX for x in toks)
+
+
+def _subject_suffix(key: str, t: Trigger) -> bool:
+    """The verb form carries a plural or dual subject (هاجموا، قتلوا، يهاجمون، قصفتا): no subject follows it."""
+    if not t.is_verb:
+        return False
+    p = normalize(t.form).text.split(" ")[0]
+    head = key.split(" ")[0]
+    impf = normalize(t.impf).text if t.impf else (p[1:] if p.startswith("ا") and len(p) > 3 else p)
+    perfect = {p + "وا", p + "تا"} | ({p[:-1] + "وا"} if p.endswith(("ا", "ي")) else set())
+    imperfect = {pre + impf + suf for pre in ("ي", "ت") for suf in ("ون", "وا", "ان")}
+    return head in perfect or head in imperfect
+
+
+def _agentless_np(doc: Document, p: ActorPhrase, j: int, ce: int) -> bool:
+    """``p`` follows the verb at once, is indefinite (no article, no name) and has no object after it:
+    only a preposition, a conjunction, a date or the clause end (قتل جندي في هجوم، اعتقل ناشط بارز أمس)."""
+    if p.tok_start != j or any(x.start <= doc.tokens[j].start < x.end for x in doc.entities):
+        return False  # a name right after the verb is too often its subject
+    w = doc.tokens[p.tok_start].norm
+    if w.startswith("ال") or "ال" in strip_clitics(w)[0]:
+        return False
+    k = p.tok_end
+    while k < ce and doc.tokens[k].kind == "word" and any(x.start <= doc.tokens[k].start < x.end for x in doc.timexes):
+        k += 1
+    if k >= ce:
+        return True
+    nxt = doc.tokens[k]
+    if nxt.kind != "word":
+        return True
+    n = nxt.norm
+    return n in PREPOSITIONS or n[:1] in ("و", "ف", "ب", "ل") and len(n) > 3 or n in ("و", "ف", "اثر", "جراء", "بعد")
 
 
 def _loc_entity(doc: Document, phrases: list[ActorPhrase], cs: int, ce: int, a: int, b: int, i: int,

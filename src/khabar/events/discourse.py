@@ -33,8 +33,10 @@ functions here then look at the whole document:
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from khabar.doc import Actor, Document, Event, Quote, Timex
+from khabar.events.actors import COUNTRY_NAMES, country_name
 from khabar.text.normalize import normalize
 
 __all__ = ["claimant_of", "date_fields", "quantities_for", "merge_mentions", "ROLE_FITS"]
@@ -127,9 +129,22 @@ def _agree(x: Actor | None, y: Actor | None) -> bool | None:
         return True
     if x.entity is not None and x.entity == y.entity:
         return True
+    if _named(x) and _named(y):
+        return False  # two different named people or bodies (al-Safadi, Abdullah II) are not one actor
     if x.country and y.country and x.country == y.country and (x.sector == y.sector or not x.sector or not y.sector):
         return True
     return False
+
+
+def _named(a: Actor) -> bool:
+    """An actor named as a person or body of its own, not a state (its name is not a country's)."""
+    return a.entity is not None and bool(a.name_en) and a.sector is not None and a.name_en not in _state_names() \
+        and a.name_en != country_name(a.country)
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    return frozenset(COUNTRY_NAMES.values())
 
 
 def _n_args(e: Event) -> int:

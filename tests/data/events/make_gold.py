@@ -8,7 +8,7 @@ occurrence; this script computes the code-point offsets and checks
     .venv/bin/python tests/data/events/make_gold.py
 
 Split: articles 1–20 are ``dev`` (tuning), 21–32 are ``test`` (held out,
-reported only). Annotation guide: one event per happening (later mentions of
+reported only), 33– (:data:`DEV_EXTRA`, the second arguments pass) are ``dev``. Annotation guide: one event per happening (later mentions of
 the same happening go to ``alt_triggers``); ``source``/``target`` by KB
 English name when the actor is named, else by country (and sector); status
 as the text reports it; ``location`` the English KB name of the place;
@@ -310,6 +310,148 @@ ARTICLES: list[dict[str, Any]] = [
 
 SPLIT_AT = 20  # articles 1–20 dev, 21– test
 
+#: Dev articles added for the second arguments pass (who did what to whom): one or more error kinds each —
+#: a member of a group (قيادي في حركة …), unvowelled passives, object pronouns, stance verbs whose object is
+#: an earlier event, co-ordinated parties, circumstantial participles, visits and their hosts, a capital for
+#: its state, resumptive agent verbs (فرضتها …), casualties counted after a masdar. Numbered from 33 (dev).
+DEV_EXTRA: list[dict[str, Any]] = [
+    dict(published="2024-03-06", text=(
+        "قتل قيادي في حركة الشباب الصومالية وثلاثة من مرافقيه في غارة جوية أمريكية قرب مقديشو أمس الثلاثاء. "
+        "وقالت القيادة الأمريكية في أفريقيا إن الغارة استهدفت مخبأ للحركة."),
+        events=[
+            E("قتل", "ASSAULT", mode="aerial", alt_triggers=[("غارة جوية", 1), ("الغارة", 1), ("استهدفت", 1)],
+              src=C("USA", "MIL"), tgt=N("al-Shabaab", "SOM"), loc="Mogadishu"),
+        ]),
+    dict(published="2024-05-14", text=(
+        "فرضت الحكومة البريطانية عقوبات على خمسة قادة في قوات الدعم السريع، واتهمتهم بارتكاب انتهاكات بحق "
+        "المدنيين في دارفور. ورحبت الحكومة السودانية بالعقوبات."),
+        events=[
+            E("فرضت", "SANCTION", src=C("GBR", "GOV"), tgt=N("Rapid Support Forces", "SDN"),
+              alt_triggers=[("عقوبات", 1), ("العقوبات", 1)]),
+            E("اتهمتهم", "ACCUSE", mode="allege", src=C("GBR", "GOV"), tgt=N("Rapid Support Forces", "SDN")),
+            E("انتهاكات", "ASSAULT", optional=True),
+            E("ورحبت", "SUPPORT", src=C("SDN", "GOV"), tgt=C("GBR")),
+        ]),
+    dict(published="2024-02-11", text=(
+        "أجرت القوات السعودية والباكستانية تدريبات عسكرية مشتركة في منطقة الطائف استمرت عشرة أيام. "
+        "وقالت وزارة الدفاع السعودية إن التدريبات تهدف إلى تعزيز التعاون بين البلدين."),
+        events=[
+            E("تدريبات عسكرية مشتركة", "COOPERATE", alt_types=["MOBILIZE"], src=C("SAU", "MIL"), tgt=C("PAK", "MIL"),
+              alt_triggers=[("التدريبات", 1)]),
+            E("التعاون", "COOPERATE", "planned", optional=True),
+        ]),
+    dict(published="2024-08-20", text=(
+        "شنت الطائرات الحربية الإسرائيلية غارات على مواقع لحزب الله في جنوب لبنان فجر اليوم. "
+        "ونددت الحكومة اللبنانية بالغارات، واتهمت إسرائيل بارتكاب جرائم في حق المدنيين."),
+        events=[
+            E("غارات", "ASSAULT", mode="aerial", src=C("ISR", "MIL"), tgt=N("Hezbollah", "LBN"),
+              alt_triggers=[("شنت", 1), ("الغارات", 1)]),
+            E("ونددت", "ACCUSE", mode="disapprove", src=C("LBN", "GOV"), tgt=C("ISR")),
+            E("واتهمت", "ACCUSE", mode="allege", src=C("LBN", "GOV"), tgt=N("Israel", "ISR")),
+        ]),
+    dict(published="2024-04-16", text=(
+        "دعا الرئيس الفرنسي إيمانويل ماكرون إلى وقف القتال في السودان، مطالبا الجيش السوداني وقوات الدعم السريع "
+        "بالعودة إلى المفاوضات. وقال ماكرون إن حكومته سترسل مساعدات إنسانية إلى اللاجئين السودانيين في تشاد."),
+        events=[
+            E("دعا", "REQUEST", src=N("Emmanuel Macron", "FRA")),
+            E("القتال", "ASSAULT", "requested", optional=True),
+            E("مطالبا", "REQUEST", src=N("Emmanuel Macron", "FRA"), tgt=C("SDN", "MIL")),
+            E("المفاوضات", "CONSULT", "requested", optional=True),
+            E("مساعدات إنسانية", "AID", "planned", mode="humanitarian", src=C("FRA", "GOV"), tgt=C("SDN"),
+              alt_triggers=[("سترسل", 1)]),
+        ]),
+    dict(published="2024-10-03", text=(
+        "وصل رئيس الوزراء الياباني إلى القاهرة أمس في زيارة رسمية تستمر يومين، والتقى خلالها الرئيس المصري "
+        "عبد الفتاح السيسي. وتسعى طوكيو إلى تعزيز تعاونها الاقتصادي مع مصر."),
+        events=[
+            E("زيارة", "CONSULT", mode="visit", src=C("JPN", "GOV"), tgt=C("EGY"), loc="Cairo",
+              alt_triggers=[("وصل", 1)]),
+            E("والتقى", "CONSULT", src=C("JPN", "GOV"), tgt=N("Abdel Fattah el-Sisi", "EGY")),
+            E("تعاونها", "COOPERATE", "planned", src=N("Japan", "JPN"), tgt=N("Egypt", "EGY")),
+        ]),
+    dict(published="2024-01-23", text=(
+        "اعتقل ثلاثة صحفيين أتراك في إسطنبول أمس من قبل الشرطة التركية بتهمة نشر معلومات مضللة. "
+        "ونددت منظمة هيومن رايتس ووتش باعتقالهم."),
+        events=[
+            E("اعتقل", "COERCE", mode="arrest", src=C("TUR", "GOV"), tgt=C("TUR", "MED"), loc="Istanbul",
+              alt_triggers=[("اعتقالهم", 1)]),
+            E("ونددت", "ACCUSE", mode="disapprove", src=N("Human Rights Watch", sector="NGO"), tgt=C("TUR", "GOV")),
+        ]),
+    dict(published="2023-06-27", text=(
+        "تواجه إثيوبيا عقوبات اقتصادية جديدة فرضتها وزارة الخزانة الأمريكية الأسبوع الماضي على خلفية الحرب في "
+        "إقليم تيغراي. ورفضت أديس أبابا العقوبات ووصفتها بأنها تدخل في شؤونها الداخلية."),
+        events=[
+            E("عقوبات", "SANCTION", src=N("United States Department of the Treasury", "USA"), tgt=N("Ethiopia", "ETH"),
+              alt_triggers=[("فرضتها", 1)]),
+            E("الحرب", "ASSAULT", optional=True),
+            E("ورفضت", "REJECT", src=N("Ethiopia", "ETH"), tgt=C("USA")),
+        ]),
+    dict(published="2024-09-12", text=(
+        "انفجرت سيارة مفخخة في سوق مزدحم ببغداد، ما أسفر عن مقتل سبعة مدنيين وإصابة عشرين آخرين. "
+        "وأدانت الحكومة العراقية التفجير الذي استهدف المدنيين."),
+        events=[
+            E("سيارة مفخخة", "ASSAULT", mode="explosives", tgt=C("IRQ", "CVL"), loc="Baghdad",
+              alt_triggers=[("مقتل", 1), ("إصابة", 1), ("التفجير", 1)]),
+            E("وأدانت", "ACCUSE", mode="disapprove", src=N("Iraq", "IRQ")),
+        ]),
+    dict(published="2024-11-05", text=(
+        "أعلنت وزارة الدفاع البريطانية سحب مئتي جندي بريطاني من العراق خلال الأشهر المقبلة. "
+        "وفي ليبيا، تم ترحيل عشرات المهاجرين من قبل السلطات الليبية إلى النيجر."),
+        events=[
+            E("سحب", "RETREAT", "planned", mode="withdraw", src=C("GBR")),
+            E("ترحيل", "COERCE", mode="deport", src=C("LBY", "GOV")),
+        ]),
+    dict(published="2024-06-18", text=(
+        "أعلن الجيش الإسرائيلي أن طائراته قصفت مستودعا للأسلحة تابعا لحركة حماس في خان يونس، ما أدى إلى مقتل "
+        "أربعة مسلحين. ونفت الحركة وجود أسلحة في المكان."),
+        events=[
+            E("قصفت", "ASSAULT", mode="aerial", src=C("ISR", "MIL"), tgt=N("Hamas", "PSE"), alt_triggers=[("مقتل", 1)]),
+        ]),
+    dict(published="2023-03-21", text=(
+        "اتهمت كوريا الشمالية الولايات المتحدة وكوريا الجنوبية بالتحضير لغزو، وهددت بالرد على أي استفزاز. "
+        "وكانت واشنطن وسيول قد أجرتا مناورات عسكرية مشتركة الأسبوع الماضي."),
+        events=[
+            E("اتهمت", "ACCUSE", mode="allege", src=N("North Korea", "PRK"), tgt=N("United States", "USA")),
+            E("لغزو", "ASSAULT", "possible", optional=True),
+            E("وهددت", "THREATEN", src=N("North Korea", "PRK")),
+            E("مناورات عسكرية مشتركة", "COOPERATE", alt_types=["MOBILIZE"], src=C("USA"), tgt=C("KOR")),
+        ]),
+    dict(published="2021-10-04", text=(
+        "استدعت وزارة الخارجية الجزائرية السفير الفرنسي في الجزائر احتجاجا على تصريحات الرئيس الفرنسي. "
+        "وطالبت الوزارة باريس بتقديم توضيحات."),
+        events=[
+            E("استدعت", "ACCUSE", src=C("DZA", "GOV"), tgt=C("FRA", "GOV"), alt_types=["SANCTION"]),
+            E("احتجاجا", "PROTEST", optional=True),
+            E("وطالبت", "REQUEST", src=C("DZA", "GOV"), tgt=N("France", "FRA")),
+        ]),
+    dict(published="2024-02-27", text=(
+        "قالت الشرطة الكينية إن ثلاثة من عناصرها قتلوا في هجوم نفذه مسلحون من حركة الشباب قرب الحدود الصومالية."),
+        events=[
+            E("هجوم", "ASSAULT", src=N("al-Shabaab", "SOM"), tgt=C("KEN", "GOV"), alt_triggers=[("قتلوا", 1)]),
+        ]),
+    dict(published="2024-04-09", text=(
+        "وقّع وزيرا خارجية تركيا وأذربيجان في أنقرة مذكرة تفاهم للتعاون في مجال الطاقة."),
+        events=[
+            E("وقّع", "AGREE", src=C("TUR", "GOV"), tgt=C("AZE", "GOV"), alt_triggers=[("مذكرة تفاهم", 1)]),
+            E("للتعاون", "COOPERATE", optional=True),
+        ]),
+    dict(published="2023-08-14", text=(
+        "أعلنت السلطات الإيرانية اعتقال ناشطة حقوقية بارزة في طهران بتهمة الدعاية ضد النظام، فيما طالبت منظمة "
+        "العفو الدولية بالإفراج عنها فورا."),
+        events=[
+            E("اعتقال", "COERCE", mode="arrest", src=C("IRN", "GOV"), tgt=C("IRN", "CVL"), loc="Tehran"),
+            E("طالبت", "REQUEST", src=N("Amnesty International", sector="NGO")),
+            E("بالإفراج", "RETREAT", "requested", mode="release", optional=True),
+        ]),
+    dict(published="2024-01-29", text=(
+        "التقى وزير الخارجية العماني بدر البوسعيدي في مسقط المبعوث الأمريكي الخاص إلى اليمن، وبحث معه جهود "
+        "التوصل إلى هدنة دائمة."),
+        events=[
+            E("التقى", "CONSULT", src=C("OMN", "GOV"), tgt=C("USA", "GOV"), loc="Muscat", alt_triggers=[("وبحث", 1)]),
+            E("هدنة", "AGREE", "requested", optional=True, alt_types=["CONCEDE"]),
+        ]),
+]
+
 
 def _span(text: str, t: str, n: int) -> dict[str, Any]:
     pos = -1
@@ -325,8 +467,9 @@ def build() -> list[Path]:
     out: list[Path] = []
     for old in HERE.glob("*-[0-9][0-9].*"):
         old.unlink()
-    for i, art in enumerate(ARTICLES, start=1):
-        split = "dev" if i <= SPLIT_AT else "test"
+    numbered = list(enumerate(ARTICLES, start=1)) + list(enumerate(DEV_EXTRA, start=len(ARTICLES) + 1))
+    for i, art in numbered:
+        split = "dev" if i <= SPLIT_AT or i > len(ARTICLES) else "test"
         name = f"{split}-{i:02d}"
         text = art["text"]
         (HERE / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
@@ -353,5 +496,5 @@ def build() -> list[Path]:
 
 if __name__ == "__main__":
     paths = build()
-    n_ev = sum(len(a["events"]) for a in ARTICLES)
+    n_ev = sum(len(a["events"]) for a in ARTICLES + DEV_EXTRA)
     print(f"wrote {len(paths)} gold files, {n_ev} events")
