@@ -210,3 +210,78 @@ def test_kinds_missing_from_gold_are_not_scored():
     assert d.kinds == ("timexes",)
     assert d.scores["entities"]["lenient"].fp == 0
     assert d.scores["timexes"]["found"].tp == 1
+
+
+# ---------------------------------------------------------------- speaker mentions (issue 10)
+
+
+def test_speaker_by_mention_span_and_by_name() -> None:
+    """SPEC: a speaker is correct when it names the same entity: the gold English name, or a predicted
+    span overlapping one of the gold speaker's marked mentions (another romanization counts);
+    ``speaker_name`` keeps the name-only score."""
+    q = "إن عمّان سترسل 20 شاحنة إلى دمشق"
+    mention = at("أيمن الصفدي")
+    gold = {"quotes": [item(q, speaker="Ayman Safadi", direct=False, speaker_mentions=[list(mention)])]}
+
+    def score(sp: dict[str, Any] | None) -> tuple[int, int]:
+        p = pred(quotes=[{"id": "qt1", **item(q), "direct": False, "speaker": sp}])
+        s = score_document(gold, p).scores["quotes"]
+        return s["speaker"].correct, s["speaker_name"].correct
+
+    other_spelling = {**item("أيمن الصفدي"), "entity": None, "name_en": "Aiman al-Safadi"}
+    assert score(other_spelling) == (1, 0)
+    partial = {**item("الصفدي"), "entity": None, "name_en": None}
+    assert score(partial) == (1, 0)  # overlap, not equality, of the spans
+    right_name_elsewhere = {**item("دمشق"), "entity": None, "name_en": "Ayman Safadi"}
+    assert score(right_name_elsewhere) == (1, 1)
+    wrong = {**item("وزير الخارجية"), "entity": None, "name_en": "foreign minister"}
+    assert score(wrong) == (0, 0)
+    assert score(None) == (0, 0)
+    # without mentions (../shared/gold) only the name counts
+    gold["quotes"][0].pop("speaker_mentions")
+    assert score(other_spelling) == (0, 0)
+
+
+def test_speaker_mentions_are_checked_by_load_gold(tmp_path: Path) -> None:
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "a.txt").write_text(TEXT, encoding="utf-8")
+    q = item("إن عمّان سترسل 20 شاحنة إلى دمشق", speaker="Ayman Safadi", direct=False)
+    bad = tmp_path / "gold" / "bad.gold.json"
+    bad.write_text(json.dumps({"doc": "examples/a.txt", "quotes": [{**q, "speaker_mentions": [[5, 10 ** 6]]}]}),
+                   encoding="utf-8")
+    with pytest.raises(InputError, match="speaker mention"):
+        load_gold(bad)
+    ok = tmp_path / "gold" / "ok.gold.json"
+    ok.write_text(json.dumps({"doc": "examples/a.txt", "quotes": [{**q, "speaker_mentions": [list(at("الصفدي"))]}]}),
+                  encoding="utf-8")
+    assert load_gold(ok).data["quotes"][0]["speaker_mentions"] == [list(at("الصفدي"))]
+
+
+def test_build_gold_speaker_mention_markup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``⟮ARABIC⟯{English Name}`` in a quotes .ann file gives every quote/attribution of that speaker
+    ``speaker_mentions`` (the markup the blind test set uses)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_gold", Path(__file__).resolve().parents[1] / "data" / "quotes" / "build_gold.py")
+    assert spec is not None and spec.loader is not None
+    bg = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bg)
+    monkeypatch.setattr(bg, "HERE", tmp_path)
+    (tmp_path / "src").mkdir()
+    ann = tmp_path / "src" / "x.ann"
+    ann.write_text(
+        "published: 2024-01-01\n"
+        "قال وزير الخارجية ⟮أيمن الصفدي⟯{Ayman Safadi} ⟦إن الأردن يرفض ذلك⟧{Ayman Safadi/قال}.\n"
+        "وأضاف ⟮الصفدي⟯{Ayman Safadi} ⟦أن الحل سياسي⟧{Ayman Safadi/أضاف}، ⟪بحسب ⟮مصادر⟯{sources}⟫{claimant=sources/anon}.\n",
+        encoding="utf-8")
+    assert bg.build(ann) == (2, 1)
+    g = json.loads((tmp_path / "x.gold.json").read_text(encoding="utf-8"))
+    text = (tmp_path / "x.txt").read_text(encoding="utf-8")
+    assert "⟮" not in text and "⟯" not in text
+    assert [[text[s:e] for s, e in q["speaker_mentions"]] for q in g["quotes"]] == [["أيمن الصفدي", "الصفدي"]] * 2
+    assert [text[s:e] for s, e in g["attributions"][0]["speaker_mentions"]] == ["مصادر"]
+    ann.write_text("published: 2024-01-01\nقال ⟮فلان⟯{Nobody} ⟦إن شيئا حدث⟧{Somebody/قال}.\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="no quote or attribution"):
+        bg.build(ann)

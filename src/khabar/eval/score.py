@@ -31,7 +31,9 @@ entities       ``strict`` (span + label), ``lenient`` (overlap + label),
                marked ``coref``: resolved to the same referent; issue 6)
 timexes        ``found`` (overlap), ``value`` (exact TIMEX3 string)
 quantities     ``found`` (overlap), ``value`` (value/min/max equal numbers)
-quotes         ``found`` (overlap >= 50 % of the gold span), ``speaker``,
+quotes         ``found`` (overlap >= 50 % of the gold span), ``speaker`` (the
+               gold English name, or a predicted span overlapping one of the
+               gold ``speaker_mentions``), ``speaker_name`` (the name alone),
                ``direct``; ``via`` and ``anonymous`` (source chain, scored
                when the gold quote states them; issue 10)
 attributions   ``found`` (overlap), ``source`` (English name, case-insensitive);
@@ -161,7 +163,7 @@ def _empty_scores() -> dict[str, KindScore]:
         "entities": {"strict": PRF(), "lenient": PRF(), "linking": Accuracy(), "coref": Accuracy()},
         "timexes": {"found": PRF(), "value": Accuracy()},
         "quantities": {"found": PRF(), "value": Accuracy()},
-        "quotes": {"found": PRF(), "speaker": Accuracy(), "direct": Accuracy(), "via": Accuracy(), "anonymous": Accuracy()},
+        "quotes": {"found": PRF(), "speaker": Accuracy(), "speaker_name": Accuracy(), "direct": Accuracy(), "via": Accuracy(), "anonymous": Accuracy()},
         "attributions": {"found": PRF(), "source": Accuracy(), "via": Accuracy(), "claimant": Accuracy(), "anonymous": Accuracy()},
         "events": {
             "found": PRF(), "source": Accuracy(), "target": Accuracy(), "status": Accuracy(),
@@ -242,6 +244,10 @@ def _offset_problems(data: Mapping[str, Any], text: str) -> list[str]:
                     bad.append(f"{kind}[{i}] has no valid start/end")
                 elif text[s:e] != t:
                     bad.append(f"{kind}[{i}] [{s},{e}) is {text[s:e]!r}, not {t!r}")
+            for m in item.get("speaker_mentions") or () if kind in ("quotes", "attributions") else ():
+                if not (isinstance(m, (list, tuple)) and len(m) == 2 and all(isinstance(x, int) for x in m)
+                        and 0 <= m[0] < m[1] <= len(text)):
+                    bad.append(f"{kind}[{i}] has a speaker mention {m!r} that is no [start, end] span of the text")
     return bad
 
 
@@ -436,6 +442,16 @@ def _speaker_ok(gold_speaker: str, speaker: Mapping[str, Any] | None, look: _Loo
     return parts <= have
 
 
+def _speaker_mention_ok(gold: Mapping[str, Any], speaker: Mapping[str, Any] | None) -> bool:
+    """Whether the predicted speaker's span overlaps one of the gold item's ``speaker_mentions``
+    (``[[start, end], …]``: the marked mentions of the gold speaker in the article)."""
+    mentions = gold.get("speaker_mentions") or ()
+    if not speaker or not mentions or "start" not in speaker or "end" not in speaker:
+        return False
+    s0, s1 = int(speaker["start"]), int(speaker["end"])
+    return any(max(s0, int(ms)) < min(s1, int(me)) for ms, me in mentions)
+
+
 def _actor_ok(gold: Mapping[str, Any], pred: Mapping[str, Any] | None, look: _Lookup) -> bool:
     """Gold actor ``{name_en?, country?, sector?}`` against a predicted actor.
 
@@ -559,12 +575,18 @@ def _score_quotes(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]], 
             return None
         return a
 
-    found, spk, direct = out["found"], out["speaker"], out["direct"]
+    found, spk, spk_name, direct = out["found"], out["speaker"], out["speaker_name"], out["direct"]
     assert isinstance(found, PRF) and isinstance(spk, Accuracy) and isinstance(direct, Accuracy)
+    assert isinstance(spk_name, Accuracy)
     for gi, pi in _count(gold, pred, _greedy(gold, pred, covers), found):
         g, p = gold[gi], pred[pi]
         if g.get("speaker"):
-            spk.count(_speaker_ok(str(g["speaker"]), p.get("speaker"), look))
+            # SPEC: "speaker correct when it names the same entity": the English name, or the
+            # span of one of the gold speaker's marked mentions (another romanization of the
+            # same person counts); ``speaker_name`` keeps the name-only score
+            by_name = _speaker_ok(str(g["speaker"]), p.get("speaker"), look)
+            spk_name.count(by_name)
+            spk.count(by_name or _speaker_mention_ok(g, p.get("speaker")))
         if "direct" in g:
             direct.count(bool(g["direct"]) == bool(p.get("direct")))
 

@@ -24,6 +24,35 @@ newswire would most likely use (``Basim al-Awadi``):
    pair (بصل → Basal). The result is a readable guess, not a scholarly romanization.
 
 Every word is capitalized except the particles ``al-``, ``bin``, ``ibn``, ``bint``.
+
+**Country conventions** (``name_en(ar, country=…)``, issue 10). English newswire keeps the
+spelling a person's own country uses in Latin letters, and two regions write names by rules of
+their own (:func:`convention`):
+
+* **Maghreb** (``TUN``, ``DZA``, ``MAR``, ``MRT``): the French-based spelling of civil status
+  and the press (Mac Guckin de Slane & Gabeau, *Vocabulaire destiné à fixer la transcription
+  en français des noms de personnes et de lieux usités chez les indigènes de l'Algérie*, 1868,
+  whose choices the civil registries kept): ش ch, ج dj in Algeria and j elsewhere, ق k, و ou
+  (also as a consonant: وهبي Ouahbi), an s between vowels doubled (Moussa), an e after a final
+  n that follows a long vowel (عثمان Othmane, ياسين Yassine, تبون Tebboune), e for the unwritten
+  short vowel (a next to ح خ ع غ ق ه); the short vowel of an open first syllable is elided, as
+  Maghrebi Arabic drops it (Turki et al., *Maghrebi Arabic Transcription Method*, 2015): صلاح
+  Slah, مزالي Mzali; the article of a family name is dropped (الغنوشي Ghannouchi) — Morocco
+  keeps it as ``El`` (العثماني El Othmani); ``عبد`` + ``ال``X is one word, assimilated before a
+  sun letter (عبد العزيز Abdelaziz, عبد الرحمن Abderrahmane) and X ``الدين`` is X-eddine
+  (نور الدين Noureddine). Common given names come from ``names_en_maghreb.tsv`` (per country:
+  حسين Hocine in Algeria, Houcine elsewhere).
+* **Turkish** (``TUR``): the modern Turkish alphabet with the Ottoman-script correspondences
+  (ج c, تش ç, ش ş, غ ğ, ق/ك k, و v as a consonant; a final د devoiced: محمد Mehmet), the
+  unwritten vowel by front/back harmony with the written ones (e when the word's only written
+  vowel is ي, else a), no more than two consonants in a row; common given names
+  (``names_en_turkish.tsv``: عمر Ömer, أكرم Ekrem) and surname components written as words of
+  their own and joined to the word before (أوغلو -oğlu, قايا -kaya, تورك -türk, دمير -demir:
+  إمام أوغلو İmamoğlu).
+
+Other countries (and ``country=None``) keep the English newswire rules above. Sources for the
+Turkish correspondences: the Turkish alphabet reform of 1928 and the Ottoman Turkish alphabet
+table (ALA-LC and modern Turkish columns).
 """
 
 from __future__ import annotations
@@ -33,7 +62,12 @@ from functools import lru_cache
 
 from khabar.text.normalize import normalize, normalize_phrase
 
-__all__ = ["name_en", "name_table", "given_names"]
+__all__ = ["name_en", "name_table", "given_names", "convention", "MAGHREB", "TURKISH"]
+
+#: Countries (ISO 3166 alpha-3) whose names English newswire writes in the French-based Maghreb spelling.
+MAGHREB: frozenset[str] = frozenset({"TUN", "DZA", "MAR", "MRT"})
+#: Countries whose names keep their Turkish spelling.
+TURKISH: frozenset[str] = frozenset({"TUR"})
 
 _CONS = {
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
@@ -107,7 +141,7 @@ def _units(w: str) -> list[tuple[str, str]]:
         elif ch in "ؤ":
             out.append(("V", "u"))
         elif ch == "و":
-            if i == 0 or prev in ("V", "A") or nxt in "اىةآ" and i > 0:
+            if i == 0 or prev in ("V", "A") or nxt != "" and nxt in "اىةآ" and i > 0:
                 out.append(("C", "w"))
             else:
                 out.append(("V", "o" if i == n - 1 else "ou"))
@@ -182,21 +216,43 @@ def _word(w: str, table: dict[str, str]) -> str:
     key = normalize_phrase(w)
     if key in table:
         en = table[key]
-        return "al-" + en if key.startswith("ال") and not en.isupper() and not en.startswith("al-") else en
-    if key.startswith("ال") and len(key) > 3:
+        article = key.startswith("ال") and not w.startswith(("أل", "إل", "آل"))
+        return "al-" + en if article and not en.isupper() and not en.startswith("al-") else en
+    if key.startswith("ال") and len(key) > 3 and not w.startswith(("أل", "إل", "آل")):
+        # the article is written with a bare alef; أل is a word's own letters (ألكسندر Alexander)
         stem = key[2:]
         en = table.get(stem) or _cap(_guess(w[2:]))
         return en if en.isupper() else "al-" + en
     return _cap(_guess(w))
 
 
-def name_en(ar: str) -> str:
+def convention(country: str | None) -> str:
+    """The spelling convention of a country's names: ``"maghreb"``, ``"turkish"`` or ``"english"``."""
+    if country in MAGHREB:
+        return "maghreb"
+    if country in TURKISH:
+        return "turkish"
+    return "english"
+
+
+def name_en(ar: str, country: str | None = None) -> str:
     """An English spelling of the Arabic person name ``ar`` (the input when nothing is left).
+
+    ``country`` (ISO 3166 alpha-3 of the person, where known) picks the spelling convention
+    (:func:`convention`): Maghreb names in the French-based spelling, Turkish names in Turkish
+    spelling, everything else by the English newswire rules.
 
     Example:
         >>> name_en("باسم العوادي")
         'Basim al-Awadi'
+        >>> name_en("نور الدين مزالي", country="TUN")
+        'Noureddine Mzali'
     """
+    conv = convention(country)
+    if conv == "maghreb":
+        return _name_maghreb(ar, country or "") or ar
+    if conv == "turkish":
+        return _name_turkish(ar) or ar
     table = name_table()
     words = normalize(ar, alef=False, teh_marbuta=False, maqsura=False).text.split()
     out: list[str] = []
@@ -225,3 +281,316 @@ def name_en(ar: str) -> str:
         i += 1
     words_en = [x if x in _LOWER or x.startswith("al-") or x in ("bin", "ibn", "bint") else _cap(x) for x in out if x]
     return " ".join(words_en) or ar
+
+
+# ---------------------------------------------------------------------------
+# Maghreb (French-based) spelling
+
+
+def _table_rows(fn: str) -> list[list[str]]:
+    path = importlib.resources.files("khabar.data.kb").joinpath(fn)
+    rows: list[list[str]] = []
+    header = True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 3:
+            rows.append(cols)
+    return rows
+
+
+@lru_cache(maxsize=8)
+def _maghreb_table(country: str) -> dict[str, str]:
+    """Normalized Arabic → Maghreb spelling for ``country`` (its own rows win over ``*`` rows)."""
+    own: dict[str, str] = {}
+    star: dict[str, str] = {}
+    for ar, en, countries in (r[:3] for r in _table_rows("names_en_maghreb.tsv")):
+        key = normalize_phrase(ar)
+        cs = {c.strip() for c in countries.split(",")}
+        if country in cs:
+            own.setdefault(key, en)
+        elif "*" in cs:
+            star.setdefault(key, en)
+    return {**star, **own}
+
+
+_GUTTURAL = frozenset("حخعغقه")
+_SUN = frozenset("تثدذرزسشصضطظلن")
+_MAGHREB_CONS = {**_CONS, "ش": "ch", "ق": "k", "ذ": "d", "ظ": "dh", "ض": "d", "ث": "th"}
+
+
+def _maghreb_units(w: str, country: str) -> list[tuple[str, str, str]]:
+    """(kind, latin, arabic letter) units of one word; kind ``C`` consonant, ``L`` long vowel,
+    ``V`` other vowel, ``A`` ع/ء."""
+    cons = dict(_MAGHREB_CONS)
+    cons["ج"] = "dj" if country == "DZA" else "j"
+    out: list[tuple[str, str, str]] = []
+    n = len(w)
+    for i, ch in enumerate(w):
+        prev = out[-1][0] if out else ""
+        nxt = w[i + 1] if i + 1 < n else ""
+        if ch in cons:
+            out.append(("C", cons[ch], ch))
+        elif ch in "اآى":
+            out.append(("L", "a", ch))
+        elif ch == "أ":
+            out.append(("V", "a", ch) if i == 0 or prev != "V" else ("A", "", ch))
+        elif ch == "إ":
+            out.append(("V", "i", ch))
+        elif ch == "ة":
+            out.append(("V", "a", ch))
+        elif ch in "عء":
+            out.append(("A", "", ch))
+        elif ch == "ئ":
+            out.append(("V", "i", ch))
+        elif ch == "ؤ":
+            out.append(("V", "ou", ch))
+        elif ch == "و":
+            # French has no w: و is ou as a vowel and as a consonant (وهبي Ouahbi, رضوان Redouane)
+            out.append(("L", "ou", ch) if prev == "C" and not (nxt and nxt in "اىةآ") else ("C", "ou", ch))
+        elif ch == "ي":
+            if i == n - 1:
+                out.append(("L", "i", ch) if prev != "L" else ("C", "", ch))
+            elif i == 0 or prev in ("V", "L", "A") or nxt in "اىةآ":
+                out.append(("C", "y", ch))
+            else:
+                out.append(("L", "i", ch))
+    return out
+
+
+def _maghreb_guess(w: str, country: str, elide: bool = True) -> str:
+    units = _maghreb_units(w, country)
+    # ع/ء: a vowel where it opens a syllable between consonants, else silent
+    seq: list[tuple[str, str, str]] = []
+    for k, (kind, lat, ar) in enumerate(units):
+        if kind == "A":
+            nk = units[k + 1][0] if k + 1 < len(units) else ""
+            pk = seq[-1][0] if seq else ""
+            if pk == "C" and nk == "C":
+                seq.append(("V", "aa", ar))
+            elif pk not in ("V", "L") and nk not in ("V", "L"):
+                seq.append(("V", "a", ar))
+            continue
+        seq.append((kind, lat, ar))
+    m = len(seq)
+    insert_after: dict[int, str] = {}
+
+    def vowel(a: int, b: int) -> str:
+        return "a" if seq[a][2] in _GUTTURAL or seq[b][2] in _GUTTURAL else "e"
+
+    k = 0
+    while k < m:
+        if seq[k][0] != "C" or not seq[k][1]:
+            k += 1
+            continue
+        j = k
+        while j < m and seq[j][0] == "C" and seq[j][1]:
+            j += 1
+        run = j - k
+        if run >= 2:
+            if k == 0:
+                # an open first syllable before a long vowel loses its short vowel (صلاح Slah,
+                # مزالي Mzali), except after a guttural (حشاني Hachani)
+                if not (elide and run == 2 and j < m and seq[j][0] == "L" and seq[0][2] not in _GUTTURAL):
+                    insert_after[k] = vowel(k, k + 1)
+                if run >= 4:
+                    insert_after[k + run - 2] = vowel(k + run - 2, k + run - 1)
+            elif j == m and run == 2:
+                insert_after[k] = vowel(k, k + 1)
+            elif run >= 3:
+                insert_after[k] = vowel(k, k + 1)
+        k = j
+    out: list[str] = []
+    for k, (kind, lat, _ar) in enumerate(seq):
+        if lat == "s" and 0 < k < m - 1 and seq[k - 1][0] in ("V", "L") and seq[k + 1][0] in ("V", "L"):
+            lat = "ss"  # French: a single s between vowels would read z (موسى Moussa)
+        out.append(lat)
+        if k in insert_after:
+            out.append(insert_after[k])
+    word = "".join(out)
+    if seq and seq[-1][1] == "n" and len(seq) >= 2 and seq[-2][0] == "L":
+        word += "e"  # Othmane, Yassine, Tebboune: the e keeps the vowel before n oral
+    return word
+
+
+def _maghreb_word(w: str, country: str, table: dict[str, str], elide: bool = True) -> str:
+    key = normalize_phrase(w)
+    if key in table:
+        return table[key]
+    if key.startswith("ال") and len(key) > 3 and not w.startswith(("أل", "إل", "آل")):
+        stem = w[2:]
+        core = table.get(key[2:]) or _cap(_maghreb_guess(stem, country, elide))
+        if country == "MAR":
+            return "El " + core
+        if stem[:1] in "عأإا":
+            return "L" + core[:1].lower() + core[1:]  # the article before a vowel: العربي Larbi, العرباوي Larbaoui
+        return core
+    return _cap(_maghreb_guess(w, country, elide))
+
+
+def _name_maghreb(ar: str, country: str) -> str:
+    table = _maghreb_table(country)
+    words = normalize(ar, alef=False, teh_marbuta=False, maqsura=False).text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        key = normalize_phrase(w)
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        pair = normalize_phrase(f"{w} {nxt}") if nxt is not None else ""
+        if pair in table:
+            out.append(table[pair])
+            i += 2
+            continue
+        if key == "عبد" and nxt is not None and normalize_phrase(nxt).startswith("ال"):
+            # عبد العزيز Abdelaziz; before a sun letter the article assimilates: Abderrahmane
+            rest_ar = nxt[2:]
+            rest = _maghreb_word(rest_ar, country, table, elide=False).lower()
+            first = normalize_phrase(rest_ar)[:1]
+            out.append("Abde" + rest[:1] + rest if first in _SUN else "Abdel" + rest)
+            i += 2
+            continue
+        if nxt is not None and normalize_phrase(nxt) == "الدين":
+            out.append(_maghreb_word(w, country, table) + "eddine")  # نور الدين Noureddine
+            i += 2
+            continue
+        out.append(_maghreb_word(w, country, table))
+        i += 1
+    return " ".join(_cap(x) if not x.startswith("El ") else x for x in out if x)
+
+
+# ---------------------------------------------------------------------------
+# Turkish spelling
+
+
+@lru_cache(maxsize=1)
+def _turkish_tables() -> tuple[dict[str, str], dict[str, str]]:
+    given: dict[str, str] = {}
+    suffix: dict[str, str] = {}
+    for ar, en, kind in (r[:3] for r in _table_rows("names_en_turkish.tsv")):
+        (suffix if kind == "suffix" else given).setdefault(normalize_phrase(ar), en)
+    return given, suffix
+
+
+_TURKISH_CONS = {**_CONS, "ج": "c", "ش": "ş", "ق": "k", "غ": "ğ", "خ": "h", "ث": "s", "ذ": "z", "ض": "z",
+                 "ظ": "z", "ص": "s", "ط": "t"}
+
+
+def _turkish_guess(w: str) -> str:
+    back = any(ch in "اآى" for ch in w[1:]) or any(ch == "و" for ch in w[1:])
+    h = "a" if back else "e"
+    units: list[tuple[str, str]] = []
+    n = len(w)
+    i = 0
+    while i < n:
+        ch = w[i]
+        prev = units[-1][0] if units else ""
+        nxt = w[i + 1] if i + 1 < n else ""
+        if ch == "ت" and nxt == "ش":
+            units.append(("C", "ç"))
+            i += 2
+            continue
+        if ch in _TURKISH_CONS:
+            lat = _TURKISH_CONS[ch]
+            if ch == "غ" and (i == 0 or prev != "V"):
+                lat = "g"
+            if ch == "د" and i == n - 1:
+                lat = "t"  # final devoicing is written in Turkish (محمد Mehmet)
+            units.append(("C", lat))
+        elif ch in "اآى":
+            units.append(("V", "a"))
+        elif ch == "أ" and nxt == "و" and i == 0:
+            units.append(("V", "o" if back and "ي" not in w else "ö"))  # أوزيل Özel, أوكتاي Oktay
+            i += 2
+            continue
+        elif ch == "أ":
+            units.append(("V", "a" if back else "e"))
+        elif ch == "إ":
+            units.append(("V", "i"))
+        elif ch == "ة":
+            units.append(("V", h))
+        elif ch in "عء":
+            pass
+        elif ch == "ئ":
+            units.append(("V", "i"))
+        elif ch == "ؤ":
+            units.append(("V", "u"))
+        elif ch == "و":
+            units.append(("C", "v") if i == 0 or prev == "V" or nxt != "" and nxt in "اىةآ" else ("V", "u"))
+        elif ch == "ي":
+            if i == n - 1:
+                units.append(("V", "i"))
+            elif i == 0 or prev == "V" or nxt in "اىةآ":
+                units.append(("C", "y"))
+            else:
+                units.append(("V", "i"))
+        i += 1
+    m = len(units)
+    insert_after: set[int] = set()
+    k = 0
+    while k < m:
+        if units[k][0] != "C":
+            k += 1
+            continue
+        j = k
+        while j < m and units[j][0] == "C":
+            j += 1
+        run = j - k
+        if k == 0 and run >= 2:
+            insert_after.add(k)  # Turkish words do not start with two consonants
+            if run >= 4:
+                insert_after.add(j - 2)
+            elif run == 3 and j == m:
+                insert_after.add(k + 1)
+        elif run >= 3:
+            insert_after.add(j - 2)  # never three consonants in a row
+        elif run == 2 and j == m and units[k][1] + units[k + 1][1] not in _TR_FINAL:
+            insert_after.add(k)  # غولر Güler: only a few pairs end a Turkish word
+        k = j
+    out: list[str] = []
+    for k, (_kind, lat) in enumerate(units):
+        out.append(lat)
+        if k in insert_after:
+            out.append(h)
+    return "".join(out)
+
+
+#: Consonant pairs that may end a Turkish word (Kurt, Türk, Kalkan, Gürbüz…: sonorant or s/ş + stop).
+_TR_FINAL = frozenset({"rt", "rk", "st", "nt", "lt", "nç", "rç", "şt", "kt", "ft", "nk", "rs", "ns", "rp", "lk",
+                       "rz", "rd", "nd", "ld", "rş", "lç", "ks", "ht", "hç", "şk"})
+
+
+def _tr_cap(s: str) -> str:
+    if not s:
+        return s
+    return ("İ" if s[0] == "i" else s[0].upper()) + s[1:]
+
+
+def _name_turkish(ar: str) -> str:
+    given, suffix = _turkish_tables()
+    words = normalize(ar, alef=False, teh_marbuta=False, maqsura=False).text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        key = normalize_phrase(w)
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        pair = normalize_phrase(f"{w} {nxt}") if nxt is not None else ""
+        if pair in given:
+            out.append(given[pair])
+            i += 2
+            continue
+        if key in suffix and out:
+            out[-1] += suffix[key]  # إمام أوغلو İmamoğlu, يرلي قايا Yerlikaya
+            i += 1
+            continue
+        if key in given:
+            out.append(given[key])
+        else:
+            out.append(_tr_cap(_turkish_guess(w)))
+        i += 1
+    return " ".join(out)

@@ -21,6 +21,12 @@ Ryding, *A Reference Grammar of Modern Standard Arabic* (CUP 2005, ch. 18); the
 quote / cue / source decomposition follows the PARC 3.0 attribution scheme
 (Pareti, *Language Resources and Evaluation* 50, 2016); pro-drop subject
 inheritance is the standard null-subject treatment of Arabic verbs.
+
+Speakers the entity module cannot name (issue 10, third pass; docs/quotes.md): a name in
+apposition after a title closed by an adjective, compound given names (عبد الله + family name),
+groups (منظمات المجتمع المدني) and bodies (خلية الإعلام الأمني) named in English from their parts,
+outlet names in Latin letters, and people outside the KB spelled by their country's convention
+(:func:`khabar.extract.names_en.name_en`, Maghreb French-based and Turkish spellings).
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from functools import lru_cache
 from importlib import resources
 
 from khabar.doc import Attribution, Dateline, Document, Entity, Quote, Sentence, Speaker, Token
+from khabar.extract.names_en import convention, name_en
 from khabar.text.matcher import PhraseMatcher
 from khabar.text.normalize import normalize, normalize_phrase, normalize_token
 from khabar.text.segment import split_sentences, tokenize
@@ -152,8 +159,66 @@ _SOURCE_ADJ: dict[str, str] = {
     "امني": "security", "عسكري": "military", "طبي": "medical", "دبلوماسي": "diplomatic", "حكومي": "government",
     "مطلع": "informed", "محلي": "local", "رسمي": "official", "سياسي": "political", "قضائي": "judicial",
     "عيان": "", "كبير": "senior", "بارز": "senior",
+    # qualifiers of groups and bodies (منظمات حقوقية، فصائل مسلحة، وكالات الإغاثة الدولية)
+    "حقوقي": "rights", "إنساني": "humanitarian", "انساني": "humanitarian", "مسلح": "armed", "دولي": "international",
+    "أهلي": "community", "اهلي": "community", "نسائي": "women's", "طلابي": "student", "عمالي": "labour",
+    "نقابي": "trade union", "إغاثي": "relief", "اغاثي": "relief", "خيري": "charity", "بيئي": "environmental",
+    "إعلامي": "media", "اعلامي": "media", "معارض": "opposition", "إسلامي": "Islamist", "اسلامي": "Islamist",
+    "صحي": "health", "اقتصادي": "economic", "قانوني": "legal",
 }
-_EN_PLURAL_IRREGULAR = {"witness": "witnesses", "person close": "people close", "military official": "military officials"}
+_EN_PLURAL_IRREGULAR = {"witness": "witnesses", "person close": "people close", "military official": "military officials",
+                        "fisherman": "fishermen", "man": "men"}
+
+# more people named as a group (issue 10, third pass): the singular stems _singular() inflects
+_SOURCE_NOUNS.update({_n(k): v for k, v in {
+    "محام": "lawyer", "محامي": "lawyer", "معلم": "teacher", "مهندس": "engineer", "مقاتل": "fighter",
+    "مستوطن": "settler", "صياد": "fisherman", "ناخب": "voter", "مسعف": "paramedic", "معارض": "opposition figure",
+    "مدون": "blogger", "أستاذ": "professor", "قاض": "judge", "سائق": "driver", "مقيم": "resident",
+    "مستثمر": "investor", "اقتصادي": "economist", "متطوع": "volunteer", "مشجع": "fan",
+}.items()})
+_SOURCE_PLURALS.update({_n(k): v for k, v in {
+    "ناشطون": "activist", "ناشطات": "activist", "طلاب": "student", "طلبة": "student", "قضاة": "judge",
+    "جنود": "soldier", "أقارب": "relative", "عائلات": "family", "أسر": "family", "سكانها": "resident",
+    "محامون": "lawyer", "محامين": "lawyer", "أساتذة": "professor", "متطوعون": "volunteer",
+    "اقتصاديون": "economist", "اقتصاديين": "economist", "شهود": "witness",
+}.items()})
+#: Plural bodies that speak as a group (منظمات، شركات، فصائل) -> English singular head. Not anonymous:
+#: they are bodies, not unnamed people.
+_BODY_PLURALS: dict[str, str] = {_n(k): v for k, v in {
+    "منظمات": "organization", "جماعات": "group", "جمعيات": "association", "نقابات": "union", "أحزاب": "party",
+    "فصائل": "faction", "هيئات": "body", "شركات": "company", "وكالات": "agency", "حركات": "movement",
+    "قوى": "force", "مؤسسات": "institution", "لجان": "committee", "اتحادات": "union", "وسائل": "outlet",
+    "دول": "country", "حكومات": "government", "بنوك": "bank", "مصارف": "bank", "مستشفيات": "hospital",
+}.items()}
+#: Group nouns with a genitive that English names with one word (anonymous, like source nouns).
+_GROUP_PHRASES: dict[tuple[str, str], str] = {
+    (_n(a), _n(b)): en for a, b, en in (
+        ("رجال", "الإنقاذ", "rescuers"), ("رجال", "الإطفاء", "firefighters"), ("رجال", "الأعمال", "businessmen"),
+        ("رجال", "الدين", "clerics"), ("رجال", "الأمن", "security personnel"), ("عمال", "الإغاثة", "aid workers"),
+        ("عناصر", "الأمن", "security personnel"), ("ذوو", "الضحايا", "victims' relatives"),
+        ("ذوي", "الضحايا", "victims' relatives"), ("أهالي", "الضحايا", "victims' relatives"),
+        ("أهالي", "المعتقلين", "detainees' relatives"), ("أسر", "الضحايا", "victims' families"),
+        ("عائلات", "الرهائن", "hostages' families"), ("عائلات", "الأسرى", "prisoners' families"),
+    )
+}
+#: Indefinite singular bodies described by an adjective or a genitive (منظمة حقوقية -> rights group).
+_BODY_SINGULARS: dict[str, str] = {_n(k): v for k, v in {
+    "منظمة": "organization", "جماعة": "group", "جمعية": "association", "نقابة": "union", "شركة": "company",
+    "وكالة": "agency", "هيئة": "body", "مؤسسة": "institution", "حركة": "movement", "فصيل": "faction",
+}.items()}
+#: Genitive complements of a group noun (منظمات المجتمع المدني، شركات الشحن) -> English modifier.
+_GROUP_GENITIVES: dict[tuple[str, ...], str] = {
+    tuple(_n(w) for w in k.split()): v for k, v in {
+        "المجتمع المدني": "civil society", "حقوق الإنسان": "human rights", "حقوق الانسان": "human rights",
+        "الإغاثة": "aid", "الشحن": "shipping", "الملاحة": "shipping", "الطيران": "airline", "المعارضة": "opposition",
+        "الإعلام": "media", "إعلام": "media", "النفط": "oil", "التأمين": "insurance", "الأدوية": "pharmaceutical",
+        "الاتصالات": "telecom", "الإنقاذ": "rescue", "الأمم المتحدة": "UN", "الدفاع المدني": "civil defense",
+        "حقوق المرأة": "women's rights", "الصحة": "health", "البناء": "construction", "المقاومة": "resistance",
+        "الأعمال": "business", "الإسعاف": "ambulance", "الطوارئ": "emergency", "التكنولوجيا": "technology",
+        "الطاقة": "energy", "السياحة": "tourism", "النقل": "transport", "الإغاثه": "aid", "التعليم": "education", "العمال": "labour",
+    }.items()
+}
+
 
 #: Nominals that stand for an entity named earlier (anaphors) -> labels they may resolve to.
 _PER_TITLES: frozenset[str] = _nset(
@@ -257,6 +322,7 @@ class _View:
     """Tokens, sentences and entities of a document with fast offset look-ups."""
 
     _anon: list[tuple[int, int]] | None = None
+    _cue_toks: frozenset[int] | None = None
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -292,6 +358,15 @@ class _View:
                 j += 1
         self._anon = out
         return out
+
+    @property
+    def cue_toks(self) -> frozenset[int]:
+        """Token indices of cue verbs (computed once)."""
+        cached = getattr(self, "_cue_toks", None)
+        if cached is None:
+            cached = frozenset(h.tok for h in _cue_hits(self))
+            self._cue_toks = cached
+        return cached
 
     def in_anon(self, i: int) -> bool:
         return any(a <= i < b for a, b in self.anon_spans)
@@ -389,12 +464,18 @@ def _singular_en(name: str | None) -> str | None:
 def _en_plural(sg: str) -> str:
     if sg in _EN_PLURAL_IRREGULAR:
         return _EN_PLURAL_IRREGULAR[sg]
+    if sg.endswith("y") and sg[-2:-1] not in "aeiou":
+        return sg[:-1] + "ies"  # party -> parties, agency -> agencies
     return sg + "s"
 
 
 # ---------------------------------------------------------------------------
 # cue matches
 # ---------------------------------------------------------------------------
+
+
+#: Hollow cue verbs (middle alif): their feminine plural drops the alif (قلن), so stem + ن is no form.
+_HOLLOW_LEMMAS: frozenset[str] = frozenset({"قال"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,6 +501,8 @@ def _cue_hits(v: _View) -> list[_CueHit]:
             s, e = ns.span(m.norm_end, m.norm_end + len(m.suffix)) if m.suffix else (m.end, m.end)
             if max(e, m.end) != t.end:
                 continue
+            if m.suffix == "ن" and m.payload.lemma in _HOLLOW_LEMMAS:
+                continue  # قالن (a name: إبراهيم قالن): a hollow verb's -na form drops its alif (قلن)
             hit = _CueHit(ti, m.start, t.end, m.payload)
             old = by_tok.get(ti)
             if old is None or hit.start < old.start:
@@ -540,7 +623,13 @@ def _mark_pairs(v: _View) -> list[tuple[int, int, bool]]:
 
 def _speaker_from_entity(v: _View, e: Entity, start: int | None = None, end: int | None = None) -> Speaker:
     """A speaker for entity ``e``. A one-word PER mention that repeats the first or last name of a
-    person named in full earlier (``فؤاد حسين`` … ``فؤاد``) takes that person's id and English name."""
+    person named in full earlier (``فؤاد حسين`` … ``فؤاد``) takes that person's id and English name.
+
+    A person the knowledge base does not know is named by the spelling convention of their
+    country (:func:`_person_name`); a mention that is only a compound given name (``عبد الله``،
+    ``صلاح الدين``) takes the family name written right after it (:func:`_compound_extension`).
+    A body the entity module found without an English name is named from its parts where
+    they are known (:func:`_compose_body`)."""
     s = e.start if start is None else start
     en = e.end if end is None else end
     if e.label == "PER" and e.ref is None and " " not in e.text.strip():
@@ -550,15 +639,202 @@ def _speaker_from_entity(v: _View, e: Entity, start: int | None = None, end: int
                 continue
             parts = x.text.split()
             if w in (normalize_token(parts[0]), normalize_token(parts[-1])):
-                return Speaker(s, en, v.text[s:en], x.id, x.name_en)
+                return Speaker(s, en, v.text[s:en], x.id, _person_name(v, x))
+    if e.label == "PER" and start is None and end is None and e.source == "title":
+        fixed = _trim_title_person(v, e)
+        if fixed is not None and (fixed[0], fixed[1]) != (e.start, e.end):
+            fs, fe = fixed
+            ext = _compound_extension(v, Entity(e.id, fs, fe, v.text[fs:fe], "PER", source=e.source)) or fe
+            return Speaker(fs, ext, v.text[fs:ext], e.id, _person_name(v, e, v.text[fs:ext]))
+    if e.label == "PER" and start is None and end is None:
+        ext = _compound_extension(v, e)
+        if ext is not None:
+            return Speaker(e.start, ext, v.text[e.start : ext], e.id, _person_name(v, e, v.text[e.start : ext]))
+        return Speaker(s, en, v.text[s:en], e.id, _person_name(v, e))
+    if e.label == "ORG" and e.name_en is None:
+        a, b = v.tok_at(e.start), v.tok_at(e.end - 1) + 1
+        while b < len(v.tokens) and v.tok_sent[b] == v.tok_sent[a] and _body_genitive_at(v, b):
+            b += 1  # الديوان الوطني | للإحصائيات: a genitive the entity span left out
+        composed = _compose_body(v, a, b)
+        if composed is not None:
+            e1 = max(en, v.tokens[b - 1].end) if start is None and end is None else en
+            return Speaker(s, e1, v.text[s:e1], e.id, composed)
     return Speaker(s, en, v.text[s:en], e.id, e.name_en)
 
 
+def _trim_title_person(v: _View, e: Entity) -> tuple[int, int] | None:
+    """The name inside a person span the entity module took from a title (``source == "title"``),
+    without a preposition it ran into (``عزيز أخنوش أمام`` -> ``عزيز أخنوش``) and without the words
+    before a compound given name (``مجتمع السلم عبد الرزاق`` -> ``عبد الرزاق``); ``None`` when nothing
+    of a name is left."""
+    a, b = v.tok_at(e.start), v.tok_at(e.end - 1) + 1
+    while b > a and v.norm(b - 1) in PREPOSITIONS:
+        b -= 1
+    for k in range(a + 1, b - 1):
+        if v.norm(k) in _COMPOUND_LEAD and v.norm(a) not in _given_names():
+            a = k
+            break
+    if b <= a:
+        return None
+    return v.tokens[a].start, v.tokens[b - 1].end
+
+
+@lru_cache(maxsize=1)
+def _foreign_given() -> frozenset[str]:
+    """Normalized foreign (non-Arab) given names of ``kb/names_en.tsv``: such a name keeps its English spelling."""
+    path = resources.files("khabar.data.kb").joinpath("names_en.tsv")
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 3 and not line.startswith("#") and cols[2] == "foreign":
+            out.add(_n(cols[0]))
+    return frozenset(out)
+
+
+def _person_country(v: _View, e: Entity) -> str | None:
+    """The country whose naming convention a person follows: a nationality adjective in the title
+    right before the name (``المحلل السياسي التونسي صلاح الدين الجورشي`` -> TUN), else the entity's
+    country, else the country of the article's dateline."""
+    ti = v.tok_at(e.start)
+    if ti < len(v.tokens):
+        si = v.tok_sent[ti]
+        for k in range(ti - 1, max(-1, ti - 7), -1):
+            t = v.tokens[k]
+            if v.tok_sent[k] != si or t.kind != "word":
+                break
+            nat = next((x for x in v.ents_in(max(0, t.start - 30), t.end) if x.label == "NORP" and x.start <= t.start < x.end
+                        and x.country), None)
+            if nat is not None:
+                return nat.country
+            if v.norm(k) in _TITLE_HEADS or v.norm(k)[2:] in _TITLE_HEADS:
+                continue
+    if e.country:
+        return e.country
+    return _dateline_country(v)
+
+
+def _dateline_country(v: _View) -> str | None:
+    dl = v.doc.dateline
+    if dl is None or dl.place is None:
+        return None
+    place = next((x for x in v.ents if x.id == dl.place), None)
+    return place.country if place is not None else None
+
+
+def _person_name(v: _View, e: Entity, text: str | None = None) -> str | None:
+    """English name of a person mention: the KB's name, else the entity module's English spelling,
+    re-spelled by the convention of the person's country where it has one of its own (Maghreb French
+    spelling, Turkish spelling: :func:`khabar.extract.names_en.name_en`). ``text`` overrides the
+    mention's text (a name extended past the entity)."""
+    if e.label != "PER" or e.kb is not None:
+        return e.name_en
+    first = e if e.ref is None else next((x for x in v.ents if x.id == e.ref), e)
+    country = _person_country(v, first)
+    t = text if text is not None else first.text
+    if convention(country) == "english" or not t.split():
+        if text is not None and text != e.text:
+            from khabar.extract.entities import transliterate
+
+            return transliterate(text)
+        return e.name_en
+    if _n(t.split()[0]) in _foreign_given():
+        return e.name_en
+    return name_en(t, country)
+
+
+#: Name-initial compounds a name may not stop after (عبد الله، عبد المجيد، صلاح الدين، أبو بكر).
+_COMPOUND_LEAD: frozenset[str] = _nset("عبد ابو أبو")
+_COMPOUND_TAIL: frozenset[str] = _nset("الله الدين")
+
+
+def _compound_extension(v: _View, e: Entity) -> int | None:
+    """End offset of ``e`` extended by the family name right after it, when the mention is only a
+    compound given name (``عبد الله`` in ``المبعوث الأممي عبد الله باتيلي``): the entity module counts
+    ``عبد الله`` as given name + family name. ``None`` when there is nothing to extend."""
+    if e.kb is not None:
+        return None
+    a, b = v.tok_at(e.start), v.tok_at(e.end - 1) + 1
+    words = [v.norm(k) for k in range(a, b)]
+    if not ((len(words) == 2 and (words[0] in _COMPOUND_LEAD or words[1] in _COMPOUND_TAIL))
+            or (len(words) == 1 and words[0].startswith("عبدال"))):
+        return None
+    if b >= len(v.tokens):
+        return None
+    t = v.tokens[b]
+    if t.kind != "word" or v.tok_sent[b] != v.tok_sent[a] or t.start != v.tokens[b - 1].end + 1:
+        return None
+    if not _name_word(v, b):
+        return None
+    return t.end
+
+
+def _name_word(v: _View, k: int) -> bool:
+    """Whether token ``k`` may be part of a person's name: a word that is no function word, title,
+    source noun, modifier, cue verb, clitic + article form, and lies in no entity."""
+    t = v.tokens[k]
+    nm = t.norm
+    if t.kind != "word" or len(nm) < 2:
+        return False
+    if nm in PREPOSITIONS or nm in SKIP_WORDS or nm in COMPLEMENTIZERS or nm in _QAWL or nm in _COUNT_WORDS:
+        return False
+    if nm in _NOT_NAMES or nm in _TITLE_MODS or _adj_stem(nm) is not None:
+        return False
+    base = nm[2:] if nm.startswith("ال") else nm
+    if base in _TITLE_HEADS or _singular(nm) is not None or base in _SOURCE_PLURALS or base in _ORG_NOUNS:
+        return False
+    if base in _BODY_PLURALS or (base,) in _INSTITUTIONS:
+        return False
+    if nm[:1] in "وفبلك" and (nm[1:3] == "ال" or nm[:2] == "لل"):
+        return False  # وبالعراق، للمحامين: a clitic and the article
+    if nm[:1] in "لب" and nm not in _given_names() and (
+            _is_outlet_noun(nm) or nm[1:] in _ORG_NOUNS or nm[1:] in _BODY_HEADS_EN or nm[1:] in _DOC_NOUNS
+            or nm[1:] in _TITLE_HEADS):
+        return False  # لوكالة، لصحيفة، ببيان: a preposition and a noun
+    if k in v.cue_toks:
+        return False
+    if any(x.start <= t.start < x.end for x in v.ents_in(max(0, t.start - 60), t.end)):
+        return False
+    return True
+
+
+#: Modifiers that belong to a title (النائب العام، المبعوث الأممي، المحلل السياسي).
+_TITLE_MODS: frozenset[str] = _nset(
+    "العام العامة الأول الأولى الأعلى السابق السابقة الأسبق الحالي الحالية الجديد الجديدة البارز البارزة "
+    "الخاص الخاصة الدائم الدائمة الأممي الأممية الدولي الدولية الرسمي الرسمية العسكري العسكرية الأمني "
+    "الأمنية السياسي السياسية الاقتصادي الاقتصادية المستقل المستقلة المحافظ المحافظة المعارض المعارضة "
+    "المخضرم المخضرمة المتقاعد المتقاعدة المكلف المكلفة المؤقت المؤقتة المنتخب المنتخبة الإقليمي الإقليمية "
+    "التنفيذي التنفيذية الميداني الميدانية الإعلامي الإعلامية القانوني القانونية الحقوقي الحقوقية "
+    "الاستراتيجي الاستراتيجية الأكاديمي الأكاديمية المحلي المحلية المستقيل المستقيلة المناوب المناوبة "
+    "الأعلى المساعد المساعدة المفوض الدبلوماسي الدبلوماسية البرلماني البرلمانية الحكومي الحكومية "
+    "أول الأول أولى الشرعي الشرعية الديني الدينية الروحي الحزبي الحزبية النقابي النقابية الطبي الطبية الجمهوري "
+    "الديمقراطي الديمقراطية الاشتراكي الليبرالي اليساري اليميني المصرفي الصحفي الصحفية المالي المالية"
+)
+#: Words that are never part of a name (frequent nouns and verbs that may follow a title).
+_NOT_NAMES: frozenset[str] = _nset(
+    "الرفيع رفيع المستوى مستوى المعني المعنية المكلف المكلفة المنتدب المنتدبة المختص المختصة المسؤول المسؤولة "
+    "الكبير الكبيرة الصغير الرفيعة المقبل المقبلة المتحدة المحلية المقرب المقربة البارز البارزة الشهير الشهيرة "
+    "المعروف المعروفة الملقب السابق السابقة الجديد الجديدة الوحيد الوحيدة الآخر الأخرى آخر أخرى نفسه نفسها "
+    "هو هي هذا هذه ذلك تلك كل بعض جميع أي يوم عام شهر أسبوع ساعة لدى عند كما أيضا ثم قد لقد كان كانت "
+    "يكون تكون ليس ليست الذي التي الذين وهو وهي بأنه بأنها إنه إنها أنه أنها لأن قبل بعد خلال"
+)
+
+
 def _source_np(v: _View, i: int, stop: int) -> tuple[Speaker, int] | None:
-    """A common-noun source phrase starting at token ``i`` (مسؤولون ودبلوماسيون، مصادر أمنية)."""
+    """A common-noun source phrase starting at token ``i`` (مسؤولون ودبلوماسيون، مصادر أمنية), or a group
+    of bodies (منظمات المجتمع المدني -> civil society organizations, شركات الشحن -> shipping companies,
+    منظمة حقوقية -> rights organization).
+
+    Qualifiers follow the head in Arabic and precede it in English, the last one first
+    (وكالات الإغاثة الدولية -> international aid agencies); a nationality adjective is skipped.
+    """
     parts: list[str] = []
     start = end = -1
     j = i
+    if i + 1 < stop and (v.bare(i)[1], v.norm(i + 1)) in _GROUP_PHRASES:
+        # رجال الإنقاذ -> rescuers: a noun + genitive English names with one word
+        s0 = v.bare(i)[0]
+        return Speaker(s0, v.tokens[i + 1].end, v.text[s0 : v.tokens[i + 1].end], None,
+                       _GROUP_PHRASES[(v.bare(i)[1], v.norm(i + 1))]), i + 2
     while j < stop:
         t = v.tokens[j]
         if t.kind != "word":
@@ -568,23 +844,40 @@ def _source_np(v: _View, i: int, stop: int) -> tuple[Speaker, int] | None:
             break  # no conjunction: not a coordinated noun
         sg = _singular(nm)
         plural = False
+        body = False
+        base = nm[2:] if nm.startswith("ال") else nm
         if sg is not None:
-            base = nm[2:] if nm.startswith("ال") else nm
             plural = base != sg and not base.endswith("ه")
+            sg_en = _SOURCE_NOUNS.get(sg, sg)
+        elif base in _SOURCE_PLURALS:
+            sg_en, plural = _SOURCE_PLURALS[base], True
+        elif base in _BODY_PLURALS and base == nm:
+            sg_en, plural, body = _BODY_PLURALS[base], True, True
+        elif base in _BODY_SINGULARS and base == nm:
+            sg_en, body = _BODY_SINGULARS[base], True
         else:
-            base = nm[2:] if nm.startswith("ال") else nm
-            if base in _SOURCE_PLURALS:
-                sg, plural = _SOURCE_PLURALS[base], True
-            else:
-                break
-        sg_en = _SOURCE_NOUNS.get(sg, sg)
-        if start < 0:
-            start = tok_start
-        end = t.end
+            break
+        if body and any(e.label != "NORP" and e.start <= t.start < e.end for e in v.ents_in(max(0, t.start - 40), t.end + 80)):
+            break  # منظمة الصحة العالمية: a named body the entity module knows
+        last = j
         j += 1
         adjs: list[str] = []
+        gens: list[str] = []
         while j < stop and v.tokens[j].kind == "word":
-            a = _adj_stem(v.tokens[j].norm)
+            nmj = v.tokens[j].norm
+            gen = next(((k, en) for k, en in _GROUP_GENITIVES.items()
+                        if tuple(v.norm(x) for x in range(j, j + len(k))) == k), None) if not adjs else None
+            if gen is not None and j + len(gen[0]) <= stop:
+                gens.append(gen[1])
+                j += len(gen[0])
+                last = j - 1
+                continue
+            if nmj == _n("غير") and j + 1 < stop and (a2 := _adj_stem(v.tokens[j + 1].norm)) is not None:
+                adjs.append("non-" + (_SOURCE_ADJ[a2] or a2))  # غير حكومية -> non-government(al)
+                j += 2
+                last = j - 1
+                continue
+            a = _adj_stem(nmj)
             if a is None:
                 # a nationality adjective (مصادر مصرية مطلعة) is skipped, not named
                 if any(e.label == "NORP" and e.start <= v.tokens[j].start < e.end for e in v.ents_in(v.tokens[j].start, v.tokens[j].end)):
@@ -593,10 +886,16 @@ def _source_np(v: _View, i: int, stop: int) -> tuple[Speaker, int] | None:
                 break
             if _SOURCE_ADJ[a]:
                 adjs.append(_SOURCE_ADJ[a])
-            end = v.tokens[j].end
+            last = j
             j += 1
+        if body and base in _BODY_SINGULARS and not (adjs or gens):
+            break  # شركة أمبري: a named body, not a description
+        if start < 0:
+            start = tok_start
+        end = v.tokens[last].end
         en = _en_plural(sg_en) if plural else sg_en
-        parts.append(" ".join(adjs + [en]))
+        mods = [m.replace("non-government", "non-governmental") for m in reversed(adjs)] + gens
+        parts.append(" ".join(mods + [en]))
     if not parts:
         return None
     name = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -609,6 +908,15 @@ _ROLE_NOUNS: dict[str, str] = {
         "متحدث": "spokesperson", "متحدثة": "spokesperson", "ناطق": "spokesperson", "ناطقة": "spokesperson",
     }.items()
 }
+#: Heads of titles and roles a name may stand after in apposition (ال stripped, normalized).
+_TITLE_HEADS: frozenset[str] = frozenset(w[2:] if w.startswith("ال") else w for w in _PER_TITLES) | frozenset(_ROLE_NOUNS) | _nset(
+    "عميد نقيب محامي محام قاضي مدعي كاتب أستاذ دكتور شيخ جنرال لواء عقيد مفوض مفوضة ممثل ممثلة وكيل مندوب "
+    "قنصل محلل محللة خبير خبيرة ناشط ناشطة باحث باحثة صحفي صحفية عضو قيادي ملك ملكة أمير أميرة رئيس رئيسة "
+    "مبعوث مبعوثة عاهل سلطان مشير فريق مقدم رائد مرشد إمام نائب نائبة سيناتور مستشار مستشارة ناطق ناطقة "
+    "متحدث متحدثة مسؤول مسؤولة منسق منسقة سفير سفيرة قائد قائدة زعيم زعيمة مدير مديرة محافظ رئيس وزير وزيرة "
+    "أمين أمينة الأمين الأمينة المدعي الكاتب الأستاذ"
+)
+
 #: Two-word roles whose second word is the office (رئيس بلدية X -> mayor).
 _ROLE_PAIRS: dict[tuple[str, str], str] = {
     (_n("رئيس"), _n("بلدية")): "mayor", (_n("رئيسة"), _n("بلدية")): "mayor",
@@ -737,7 +1045,11 @@ def _institution_at(v: _View, j: int, stop: int) -> tuple[str, int] | None:
     t = v.tokens[j]
     for e in v.ents_in(t.start, v.tokens[stop - 1].end):
         if e.label in ("ORG",) and e.start < t.end and e.name_en:
-            return e.name_en, v.tok_at(e.end - 1) + 1
+            k = v.tok_at(e.end - 1) + 1
+            nat = _nationality_at(v, k) if k < stop else None
+            if nat is not None and nat[0] not in e.name_en:
+                return f"{nat[0]} {e.name_en}", nat[1]  # الهلال الأحمر السوداني -> Sudanese Red Crescent
+            return e.name_en, k
     return None
 
 
@@ -771,7 +1083,7 @@ def _role_phrase(v: _View, i: int, stop: int) -> tuple[Speaker, int] | None:
     j = i + 1
     adjs: list[str] = []
     while j < stop and v.tokens[j].kind == "word" and (a := _adj_stem(v.tokens[j].norm)) is not None:
-        if _SOURCE_ADJ[a]:
+        if _SOURCE_ADJ[a] and a != "رسمي":  # المتحدث الرسمي: the spokesperson (official is implied)
             adjs.append(_SOURCE_ADJ[a])
         j += 1
     if j >= stop or v.tokens[j].norm != _n("باسم"):
@@ -910,6 +1222,10 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
     first = v.tokens[i]
     if first.norm in PREPOSITIONS or first.norm in COMPLEMENTIZERS or first.kind != "word":
         return None
+    if (first.norm[2:] if first.norm.startswith("ال") else first.norm) in _BODY_PLURALS:
+        grp = _source_np(v, i, b)
+        if grp is not None and grp[0].name_en and " " in grp[0].name_en:
+            return grp[0]  # وكالات الإغاثة الدولية: agencies, not an outlet
     if _is_outlet_noun(first.norm):
         # ذكرت صحيفة الأهرام / قناة "المسيرة": the outlet speaks; مراسل وكالة …: its correspondent
         src = _attr_source(v, i, b)
@@ -928,6 +1244,9 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
     unk = _unknown_name(v, i, b)
     if unk is not None:
         return unk
+    app = _apposed_name(v, i, b)
+    if app is not None:
+        return app
     if role is not None:
         # no name after the role: the role described by its body (Qatari Foreign Ministry spokesperson)
         return role[0]
@@ -969,10 +1288,120 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
         j += 1
     if j == i:
         return None
-    return Speaker(first.start, v.tokens[j - 1].end, v.text[first.start : v.tokens[j - 1].end], None, None)
+    # a body named from its parts only when the phrase ends here (المركز الأفريقي | لمكافحة الأمراض
+    # goes on: its name would be cut)
+    whole = j >= b or v.tokens[j].kind != "word" or v.tokens[j].norm in PREPOSITIONS \
+        or v.tokens[j].norm in SKIP_WORDS or v.tokens[j].norm in COMPLEMENTIZERS
+    return Speaker(first.start, v.tokens[j - 1].end, v.text[first.start : v.tokens[j - 1].end], None,
+                   _compose_body(v, i, j) if whole else None)
 
 
 _CORRESPONDENT: frozenset[str] = _nset("مراسل مراسلة")
+
+#: Head nouns of bodies -> English (composed names: خلية الإعلام الأمني -> Security Media Cell).
+_BODY_HEADS_EN: dict[str, str] = {_n(k): v for k, v in {
+    "هيئة": "Authority", "نقابة": "Syndicate", "جمعية": "Association", "اتحاد": "Union", "رابطة": "League",
+    "خلية": "Cell", "لجنة": "Committee", "مجلس": "Council", "مركز": "Center", "مرصد": "Observatory",
+    "منظمة": "Organization", "مؤسسة": "Foundation", "مكتب": "Office", "دائرة": "Department", "مديرية": "Directorate",
+    "إدارة": "Administration", "جهاز": "Service", "مفوضية": "Commission", "وكالة": "Agency", "شركة": "Company",
+    "حزب": "Party", "حركة": "Movement", "جبهة": "Front", "تحالف": "Alliance", "تنسيقية": "Coordination",
+    "محكمة": "Court", "نيابة": "Prosecution", "بلدية": "Municipality", "جامعة": "University", "غرفة": "Chamber",
+    "عمادة": "Bar", "ديوان": "Office", "مندوبية": "Commission", "سلطة": "Authority", "شبكة": "Network", "ائتلاف": "Coalition",
+}.items()}
+#: Adjectives of body names (normalized, definite form) -> English.
+_BODY_ADJ_EN: dict[str, str] = {_n(k): v for k, v in {
+    "الوطنية": "National", "الوطني": "National", "العليا": "High", "الأعلى": "Supreme", "المستقلة": "Independent",
+    "المستقل": "Independent", "العامة": "General", "العام": "General", "الأمني": "Security", "الأمنية": "Security",
+    "الإسلامية": "Islamic", "الإسلامي": "Islamic", "الشعبية": "Popular", "الشعبي": "Popular", "الدولية": "International",
+    "الدولي": "International", "المركزية": "Central", "المركزي": "Central", "الموحدة": "Unified", "الموحد": "Unified",
+    "الديمقراطية": "Democratic", "الديمقراطي": "Democratic", "الاشتراكي": "Socialist", "المدني": "Civil",
+    "المدنية": "Civil", "العربية": "Arab", "العربي": "Arab", "الأفريقي": "African", "الأوروبي": "European",
+    "الطبية": "Medical", "الطبي": "Medical", "القضائية": "Judicial", "القضائي": "Judicial", "العسكرية": "Military",
+    "العسكري": "Military", "الجمهوري": "Republican", "الإعلامي": "Media", "الإعلامية": "Media", "الحقوقية": "Rights",
+    "الإنسانية": "Humanitarian", "الوطنيه": "National", "المشتركة": "Joint", "المشترك": "Joint", "الانتقالي": "Transitional",
+    "الانتقالية": "Transitional", "الأهلية": "Civil", "الخاصة": "Special", "الرئاسية": "Presidential", "السامية": "High",
+}.items()}
+#: Genitive complements of body names (ال form; لل forms are read as ال) -> English, with the place the
+#: genitive takes in the English name: before the head for people and fields that English names
+#: use as modifiers (Bar Association, Security Media Cell, Labour Union), after it with "for"/"of"
+#: for activities and subjects (Organization for Migration, Office of Statistics, Authority for Elections).
+_BODY_GEN_EN: dict[tuple[str, ...], str] = {
+    tuple(_n(w) for w in k.split()): v for k, v in {
+        "الإعلام": "Media", "المحامين": "Lawyers", "الصحفيين": "Journalists", "الأطباء": "Doctors", "القضاة": "Judges",
+        "المهندسين": "Engineers", "المعلمين": "Teachers", "الشغل": "Labour", "العمل": "Labour", "العمال": "Workers",
+        "الانتخابات": "for Elections", "الإحصاء": "of Statistics", "الإحصاءات": "of Statistics",
+        "الإحصائيات": "of Statistics", "حقوق الإنسان": "for Human Rights", "الإنقاذ": "Rescue", "الإغاثة": "Relief",
+        "الأمن": "Security", "الصحة": "Health", "التعليم": "Education", "الهجرة": "for Migration",
+        "اللاجئين": "for Refugees", "مكافحة الفساد": "Anti-Corruption", "النزاهة": "Integrity",
+        "الأمن البحري": "Maritime Security", "الدفاع المدني": "Civil Defense", "الشباب": "Youth", "المرأة": "Women",
+        "الطلبة": "Students", "الفلاحين": "Farmers", "التجارة": "of Commerce", "الصناعة": "of Industry",
+        "الاتصالات": "Communications", "القضاء": "Judicial", "الصيادلة": "Pharmacists", "الأعمال": "Business",
+        "الإعلام الأمني": "Security Media", "الطوارئ": "Emergency", "الأزمات": "Crisis", "التخطيط": "for Planning",
+        "مكافحة الأمراض": "for Disease Control",
+    }.items()
+}
+#: (head, genitive) pairs English names as one unit (هيئة المحامين -> Bar Association).
+_BODY_PAIRS_EN: dict[tuple[str, str], str] = {
+    (h, "Lawyers"): "Bar Association" for h in ("Authority", "Syndicate", "Association", "Union", "Bar", "Organization")
+}
+
+
+def _body_genitive_at(v: _View, k: int) -> bool:
+    """Whether token ``k`` is a one-word genitive of a body name (للإحصائيات، الإعلام)."""
+    nm = v.norm(k)
+    key = "ال" + nm[2:] if nm.startswith("لل") else nm
+    return (key,) in _BODY_GEN_EN
+
+
+def _compose_body(v: _View, a: int, b: int) -> str | None:
+    """English name of a body written ``HEAD [GENITIVE|ADJECTIVE|NATIONALITY]…`` over tokens ``[a, b)``,
+    when every part is known: the nationality first, then the adjectives (the last one first), the
+    genitive and the head (``خلية الإعلام الأمني`` -> ``Security Media Cell``, ``الهيئة الوطنية
+    للمحامين`` -> ``National Bar Association``, ``الاتحاد العام التونسي للشغل`` -> ``Tunisian General
+    Labour Union``). ``None`` when a part is unknown or there is no modifier."""
+    if a >= b or v.tokens[a].kind != "word":
+        return None
+    _s0, hn = v.bare(a)
+    for pre in ("لل", "ال", "ل"):
+        if hn.startswith(pre) and hn[len(pre):] in _BODY_HEADS_EN:
+            hn = hn[len(pre):]
+            break
+    head = _BODY_HEADS_EN.get(hn)
+    if head is None:
+        return None
+    nats: list[str] = []
+    adjs: list[str] = []
+    gens: list[str] = []
+    k = a + 1
+    while k < b:
+        t = v.tokens[k]
+        if t.kind != "word":
+            return None
+        nm = t.norm
+        key = "ال" + nm[2:] if nm.startswith("لل") else nm
+        gen = next(((g, en) for g, en in _BODY_GEN_EN.items()
+                    if (key,) + tuple(v.norm(x) for x in range(k + 1, k + len(g))) == g and k + len(g) <= b), None)
+        if gen is not None:
+            gens.append(gen[1])
+            k += len(gen[0])
+            continue
+        if nm in _BODY_ADJ_EN:
+            adjs.append(_BODY_ADJ_EN[nm])
+            k += 1
+            continue
+        nat = _nationality_full(v, k)
+        if nat is not None and nat[1] > k:
+            nats.append(nat[0])
+            k = nat[1]
+            continue
+        return None
+    if not (adjs or gens or nats):
+        return None
+    if len(gens) == 1 and (head, gens[0]) in _BODY_PAIRS_EN:
+        head, gens = _BODY_PAIRS_EN[(head, gens[0])], []
+    before = [g for g in gens if not g.startswith(("for ", "of "))]
+    after = [g for g in gens if g.startswith(("for ", "of "))]
+    return " ".join(nats + list(reversed(adjs)) + before + [head] + after)
 
 
 def _surname_of_earlier(v: _View, i: int) -> Speaker | None:
@@ -1044,6 +1473,92 @@ def _unknown_name(v: _View, i: int, b: int) -> Speaker | None:
     return None
 
 
+def _apposed_name(v: _View, i: int, b: int) -> Speaker | None:
+    """A name in apposition after a title that its modifiers close (``النائب العام الصديق الصور``،
+    ``المبعوث الأممي X Y``): the person, not the title, speaks.
+
+    Token ``i`` is a title or role noun; the words after it are the title's modifiers (adjectives
+    of office, nationality and source adjectives), entities it governs and prepositional phrases
+    (``عن محافظة ديالى``، ``باسم الحكومة``). An adjective closes the noun phrase, so two or three
+    words after it that are no known vocabulary (:func:`_name_word`) and end the subject slot
+    (before a preposition, the complementizer, punctuation) are a name in apposition. ``name_en``
+    follows the person's country convention. ``None`` when there is no such name.
+    """
+    _s, nm = v.bare(i)
+    base = nm[2:] if nm.startswith("ال") else nm
+    if not (base in _TITLE_HEADS or _singular(nm) is not None):
+        return None
+    j = i + 1
+    closed = False  # the title phrase ends on an adjective
+    while j < b:
+        t = v.tokens[j]
+        if t.kind != "word":
+            if t.text in "()" and j + 2 < b and v.tokens[j + 2].text in "()":
+                j += 3  # (اليونيفيل)
+                continue
+            return None
+        tn = t.norm
+        ent = next((x for x in v.ents_in(max(0, t.start - 60), t.end + 80)
+                    if x.label != "PER" and x.start <= t.start < x.end), None)
+        if ent is not None:
+            j = v.tok_at(ent.end - 1) + 1
+            closed = ent.label == "NORP"
+            continue
+        if tn in PREPOSITIONS or tn in _COMPLEMENT_PREPS:
+            # a prepositional phrase inside the title (النائب عن محافظة ديالى): step over its object
+            j += 1
+            if j < b:
+                obj = next((x for x in v.ents_in(max(0, v.tokens[j].start - 60), v.tokens[j].end + 80)
+                            if x.start <= v.tokens[j].start < x.end), None)
+                j = v.tok_at(obj.end - 1) + 1 if obj is not None else j + 1
+            closed = False
+            continue
+        if tn in _TITLE_MODS or _adj_stem(tn) is not None or _nationality_at(v, j) is not None:
+            j += 1
+            closed = True
+            continue
+        tb = tn[2:] if tn.startswith("ال") else tn
+        if tb in _TITLE_HEADS or tb in _TITLE_GENITIVES or (tb,) in _INSTITUTIONS or tb in _ORG_NOUNS:
+            # a rank or a noun in construct inside the title (رئيس أركان الجيش الفريق أول …)
+            j += 1
+            closed = False
+            continue
+        break
+    if not closed or j >= b:
+        return None
+    if v.norm(j)[:1] in "لب" and v.norm(j) not in _given_names():
+        return None  # لوكالة …، لرويترز: the prepositional phrase after the title, not a name
+    k = j
+    while k < b and k - j < 3 and _name_word(v, k):
+        k += 1
+    if k - j < 2:
+        return None
+    if k < b:
+        nxt = v.tokens[k]
+        if not (nxt.kind != "word" or nxt.norm in PREPOSITIONS or nxt.norm in SKIP_WORDS
+                or nxt.norm in COMPLEMENTIZERS or nxt.norm in _QAWL or nxt.norm[:1] in "لب"):
+            return None  # the name must end the subject slot
+    s0, e0 = v.tokens[j].start, v.tokens[k - 1].end
+    dummy = Entity("", s0, e0, v.text[s0:e0], "PER")
+    country = _person_country(v, dummy)
+    if convention(country) == "english":
+        from khabar.extract.entities import transliterate
+
+        en = transliterate(v.text[s0:e0])
+    else:
+        en = name_en(v.text[s0:e0], country)
+    return Speaker(s0, e0, v.text[s0:e0], None, en)
+
+
+#: Nouns that stand in construct inside titles (رئيس أركان الجيش، عميد المحامين), ال stripped.
+_TITLE_GENITIVES: frozenset[str] = _nset(
+    "أركان اركان جيش وزراء حكومة برلمان مجلس دولة جمهورية استخبارات مخابرات شرطة حزب حركة بلدية محامين صحفيين "
+    "نواب شيوخ شعب أمة سيادة قضاء نيابة أمن دفاع خارجية داخلية مالية عدل إعلام اعلام اقتصاد تجارة صحة تعليم"
+)
+#: Prepositions written as words that open a complement inside a title (لدى، باسم).
+_COMPLEMENT_PREPS: frozenset[str] = _nset("لدى باسم")
+
+
 def _plausible_person(v: _View, e: Entity, role: tuple[Speaker, int] | None) -> bool:
     """Whether entity ``e`` may be taken as a speaker (always, unless it is a PER guessed from a title
     (``source == "title"``) that lies inside a role phrase (المتحدث باسم *هيئة* الأركان) or that is
@@ -1052,6 +1567,10 @@ def _plausible_person(v: _View, e: Entity, role: tuple[Speaker, int] | None) -> 
         return True
     if role is not None and role[0].start <= e.start < role[0].end:
         return False
+    k = v.tok_at(e.end - 1)
+    if " " not in e.text.strip() and k + 1 < len(v.tokens) and v.norm(k + 1).startswith("ال") \
+            and v.tokens[k + 1].start == v.tokens[k].end + 1 and v.norm(k) not in _given_names():
+        return False  # رئيس أركان الجيش: a noun in construct, not a one-word name
     nxt = v.ents_in(e.end, e.end + 40)
     k = v.tok_at(e.end - 1)
     return not any(
@@ -1625,6 +2144,7 @@ def find_attributions(doc: Document) -> tuple[Attribution, ...]:
                     cue_start = toks[i - 1].start + (1 if toks[i - 1].norm[:1] == "و" else 0)
                     source = src
         claimant: Speaker | None = None
+        said_to_outlet = False
         if source is None and nm in _ATTR_PREPS:
             # بحسب بيان للديوان الملكي / وفقا لتقديرات البنك الدولي / بحسب المرصد: a body's own word
             k = j
@@ -1674,10 +2194,13 @@ def find_attributions(doc: Document) -> tuple[Attribution, ...]:
                     src = _outlet_at(v, k, stop)
                     if src is None and _is_outlet_noun(toks[k].norm):
                         src = _attr_source(v, k, stop)
-                    if src is not None and (src[0] in _OUTLETS.values() or _is_media_entity(v, k)):
+                    marked = (_is_outlet_noun(toks[k].norm) and k + 1 < stop and toks[k + 1].text in _MARK_FAMILY)
+                    if src is not None and (src[0] in _OUTLETS.values() or _is_media_entity(v, k) or marked):
+                        # لصحيفة "الخبر": an outlet noun and a name between marks is an outlet too
                         claimant = _subject(v, j, k)
                         if claimant is not None:
                             source = src
+                            said_to_outlet = True
                     break
                 k += 1
             if source is None:
@@ -1706,7 +2229,7 @@ def find_attributions(doc: Document) -> tuple[Attribution, ...]:
             # أفاد مراسل وكالة فرانس برس: the outlet's own correspondent speaks
             claimant = Speaker(toks[j].start, toks[j].end, toks[j].text, None, "correspondent")
         end = toks[after - 1].end
-        is_outlet = _is_outlet(v, j, name) if claimant is None or claimant.name_en != name else False
+        is_outlet = said_to_outlet or (_is_outlet(v, j, name) if claimant is None or claimant.name_en != name else False)
         via = name if is_outlet else None
         claim = (claimant.name_en or claimant.text) if claimant is not None else None
         if claim == via:
@@ -1730,7 +2253,8 @@ _CARRIED_VERBS: frozenset[str] = _nset(
 )
 #: Head nouns of bodies whose name may be unknown to the entity module (بحسب شركة أمبري، دائرة الإحصاءات).
 _BODY_NOUNS: frozenset[str] = _nset(
-    "دائرة مركز مؤسسة شركة مفوضية هيئة منظمة مرصد مكتب جمعية نقابة اتحاد لجنة مجلس وزارة إدارة مصلحة جهاز"
+    "دائرة مركز مؤسسة شركة مفوضية هيئة منظمة مرصد مكتب جمعية نقابة اتحاد لجنة مجلس وزارة إدارة مصلحة جهاز "
+    "مندوبية ديوان خلية رابطة سلطة"
 )
 
 
@@ -1775,7 +2299,7 @@ def _body_phrase(v: _View, k: int, stop: int) -> tuple[Speaker, int] | None:
             and v.tokens[m].norm not in COMPLEMENTIZERS:
         m += 1
     e0 = v.tokens[m - 1].end
-    return Speaker(s0, e0, v.text[s0:e0], None, None), m
+    return Speaker(s0, e0, v.text[s0:e0], None, _compose_body(v, k, m)), m
 
 
 #: Documents a body speaks through (بحسب بيان لـ…، وفقا لتقديرات …).
@@ -1809,6 +2333,8 @@ def _is_anonymous(sp: Speaker) -> bool:
     base = head[2:] if head.startswith("ال") else head
     if sg in ("متحدث", "متحدثه", "مراسل"):
         return False
+    if len(w) > 1 and (base, w[1]) in _GROUP_PHRASES:
+        return True
     return sg is not None or base in _SOURCE_PLURALS
 
 
@@ -1835,8 +2361,65 @@ def _marked_name(v: _View, k: int, stop: int) -> tuple[str, int] | None:
             name = _OUTLETS.get(normalize_phrase(v.text[s0:e0]))
             if name is None:
                 name = next((e.name_en for e in v.ents_in(s0, e0) if e.sector == "MED" and e.name_en), None)
-            return (name or v.text[s0:e0]), x + 1
+            return (name or _romanize_outlet(v.text[s0:e0], _dateline_country(v))), x + 1
     return None
+
+
+#: Latin words Arabic writes in outlet names (إف إم FM, نيوز News).
+_OUTLET_WORDS: dict[tuple[str, ...], str] = {
+    tuple(_n(w) for w in k.split()): v for k, v in {
+        "إف إم": "FM", "اف ام": "FM", "أف أم": "FM", "تي في": "TV", "راديو": "Radio", "نيوز": "News", "بلس": "Plus",
+        "برس": "Press", "تايمز": "Times", "بوست": "Post", "ديلي": "Daily", "أونلاين": "Online", "ون": "One",
+        "سي إن إن": "CNN", "بي بي سي": "BBC", "إم بي سي": "MBC", "إل بي سي": "LBC", "سكاي": "Sky", "إنفو": "Info",
+        "ميديا": "Media", "تي آر تي": "TRT", "إكسبرس": "Express", "تريبيون": "Tribune", "ماتان": "Matin",
+    }.items()
+}
+
+
+def _romanize_outlet(ar: str, country: str | None = None) -> str:
+    """An outlet name the lists lack, in Latin letters: known Latin words (``إف إم`` FM, ``نيوز`` News)
+    and digits as they are, other words by the English newswire spelling (``name_en``) with the
+    article as ``Al-`` (``ليبيا الأحرار`` -> Libya Al-Ahrar); in a Maghreb article (``country``, the
+    dateline's) the article is written the Maghreb way, ``El`` before a moon letter and assimilated
+    before a sun letter (``الخبر`` -> El Khabar, ``الشروق`` -> Echorouk). The text as written when it
+    has no Arabic word."""
+    words = ar.split()
+    if not any(any("\u0600" <= c <= "\u06ff" for c in w) for w in words):
+        return ar
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for width in (3, 2, 1):
+            key = tuple(_n(w) for w in words[i : i + width])
+            if len(key) == width and key in _OUTLET_WORDS:
+                out.append(_OUTLET_WORDS[key])
+                i += width
+                break
+        else:
+            w = words[i]
+            if any("\u0600" <= c <= "\u06ff" for c in w):
+                en = name_en(w)
+                if en.startswith("al-"):
+                    stem = en[3:4].upper() + en[4:]
+                    first = _n(w)[2:3]
+                    if convention(country) == "maghreb":
+                        sun = first in "تثدذرزسشصضطظلن"
+                        low = stem.lower()
+                        if not sun:
+                            en = "El " + stem
+                        elif low.startswith(("sh", "ch")):
+                            en = "Ech" + low[2:]  # الشروق Echorouk
+                        elif low[:2] in ("th", "dh"):
+                            en = "E" + low
+                        else:
+                            en = "E" + low[0] + low  # النهار Ennahar, الصباح Essabah
+                    else:
+                        en = "Al-" + stem
+                out.append(en)
+            else:
+                out.append(w)
+            i += 1
+    return " ".join(out)
 
 
 def _attr_source(v: _View, j: int, stop: int) -> tuple[str, int] | None:

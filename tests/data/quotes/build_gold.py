@@ -11,6 +11,17 @@ Markup (offsets are computed here, never counted by hand):
 * ``⟪…⟫{key=value/…}`` an attribution: ``via=Outlet``, ``claimant=Name``,
   ``anon``, ``opt``; ``source`` is ``via`` when given, else ``claimant``.
 * ``⟨…⟩{Place/Outlet}`` the dateline (``-`` for an unknown place).
+* ``⟮…⟯{English Name}`` one mention of a speaker in the article text. Every quote whose
+  ``speaker`` is that English name, and every attribution whose ``source`` or
+  ``claimant`` is, gets ``speaker_mentions``: ``[[start, end], …]``, all marked mentions
+  of the name in text order. The scorer counts a predicted speaker whose span overlaps
+  one of them as naming the same entity (docs/evaluation.md). What to mark
+  (docs/quotes.md, "Speaker mentions"): a person's name without the title before it
+  (``الأمين العام للأمم المتحدة ⟮أنطونيو غوتيريش⟯``), a role noun with its adjectives
+  when no name stands with it (``⟮المتحدث⟯ باسم الخارجية``, ``⟮مسؤول أمني⟯ لرويترز``),
+  a body's name and its short or nominal mentions (``⟮الحلف⟯``), a source noun phrase
+  (``⟮شهود عيان⟯``), a pair word for a joint speaker (``⟮الزعيمان⟯{A and B}``); no pronouns,
+  nothing for a dropped subject. A marked name no quote or attribution uses is an error.
 
 First line of a ``.ann`` file: ``published: YYYY-MM-DD``. Markup may nest.
 Every span is checked: ``text[start:end] == item.text``.
@@ -23,8 +34,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-OPEN = {"⟦": "q", "⟪": "a", "⟨": "d"}
-CLOSE = {"⟧": "q", "⟫": "a", "⟩": "d"}
+OPEN = {"⟦": "q", "⟪": "a", "⟨": "d", "⟮": "m"}
+CLOSE = {"⟧": "q", "⟫": "a", "⟩": "d", "⟯": "m"}
 MARKS = set("“”„‟«»\"‘’‚'‹›")
 
 
@@ -73,9 +84,15 @@ def build(ann: Path) -> tuple[int, int]:
     text, items = parse(body)
     name = ann.stem
     gold: dict = {"doc": f"tests/data/quotes/{name}.txt", "published": published, "quotes": [], "attributions": []}
+    mentions: dict[str, list[list[int]]] = {}
     for kind, s, e, a in sorted(items, key=lambda x: (x[1], x[2])):
         span = text[s:e]
         parts = a.split("/")
+        if kind == "m":
+            who = a.strip()
+            assert who and span and span == span.strip(), f"{ann.name}: bad speaker mention {span!r}{{{a}}}"
+            mentions.setdefault(who, []).append([s, e])
+            continue
         if kind == "q":
             speaker, cue = parts[0].strip(), parts[1].strip()
             o = opts(parts[2:])
@@ -99,9 +116,23 @@ def build(ann: Path) -> tuple[int, int]:
             place, outlet = parts[0].strip(), parts[1].strip()
             gold["dateline"] = {"start": s, "end": e, "text": span, "place_name_en": None if place == "-" else place,
                                 "outlet": outlet}
+    used: set[str] = set()
+    for it in gold["quotes"]:
+        if it["speaker"] in mentions:
+            it["speaker_mentions"] = mentions[it["speaker"]]
+            used.add(it["speaker"])
+    for it in gold["attributions"]:
+        who = next((w for w in (it["source"], it["claimant"]) if w in mentions), None)
+        if who is not None:
+            it["speaker_mentions"] = mentions[who]
+            used.add(who)
+    unused = sorted(set(mentions) - used)
+    assert not unused, f"{ann.name}: speaker mentions of names no quote or attribution has: {unused}"
     for k in ("quotes", "attributions"):
         for it in gold[k]:
             assert text[it["start"] : it["end"]] == it["text"]
+            for ms, me in it.get("speaker_mentions", ()):
+                assert 0 <= ms < me <= len(text) and text[ms:me].strip() == text[ms:me], (ann.name, ms, me)
     (HERE / f"{name}.txt").write_text(text, encoding="utf-8")
     (HERE / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return len(gold["quotes"]), len(gold["attributions"])
