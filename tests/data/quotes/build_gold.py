@@ -21,7 +21,8 @@ Markup (offsets are computed here, never counted by hand):
   when no name stands with it (``⟮المتحدث⟯ باسم الخارجية``, ``⟮مسؤول أمني⟯ لرويترز``),
   a body's name and its short or nominal mentions (``⟮الحلف⟯``), a source noun phrase
   (``⟮شهود عيان⟯``), a pair word for a joint speaker (``⟮الزعيمان⟯{A and B}``); no pronouns,
-  nothing for a dropped subject. A marked name no quote or attribution uses is an error.
+  nothing for a dropped subject. A marked name that no quote, attribution (source or
+  claimant) or dateline outlet uses is an error.
 
 First line of a ``.ann`` file: ``published: YYYY-MM-DD``. Markup may nest.
 Every span is checked: ``text[start:end] == item.text``.
@@ -125,7 +126,10 @@ def build(ann: Path) -> tuple[int, int]:
         who = next((w for w in (it["source"], it["claimant"]) if w in mentions), None)
         if who is not None:
             it["speaker_mentions"] = mentions[who]
-            used.add(who)
+        # a claimant's mentions are used even when the source is the outlet (``via``)
+        used.update(w for w in (it["source"], it["claimant"]) if w in mentions)
+    if "dateline" in gold:  # the dateline's outlet may be marked where it is named
+        used.add(gold["dateline"]["outlet"])
     unused = sorted(set(mentions) - used)
     assert not unused, f"{ann.name}: speaker mentions of names no quote or attribution has: {unused}"
     for k in ("quotes", "attributions"):
