@@ -358,3 +358,28 @@ def test_bare_noun_takes_the_country_of_the_same_noun_named_before() -> None:
     ev = _only(evs, "REQUEST")
     assert ev.source is not None and ev.source.country == "DZA"
     assert ev.target is not None and ev.target.name_en == "France"
+
+
+def test_no_named_actor_attacks_itself() -> None:
+    """Self-loops (docs/plover.md): a source carried over from an earlier sentence or clause must not
+    make the victims' side the attacker of itself; the side farther from the trigger is dropped."""
+    from khabar.pipeline import extract
+
+    text = (
+        "وقال المتحدث باسم البنتاغون إن القوات الأميركية استهدفت القيادي لأنه خطط لهجمات على جنود أميركيين.\n\n"
+        "وبحسب مسؤولين، تعرضت القوات الأميركية في الصومال لأكثر من 20 هجوما منذ يناير. وكانت واشنطن قد شنت "
+        "الشهر الماضي غارات على مواقع لحركة الشباب ردا على هجوم أدى إلى إصابة جنديين أميركيين في مقديشو."
+    )
+    evs = extract(text, published=dt.date(2024, 1, 5)).events
+    by_trigger = {e.trigger.text: e for e in evs}
+    for trig in ("لهجمات", "هجمات", "هجوم"):
+        e = by_trigger.get(trig)
+        if e is None:
+            continue
+        assert e.target is not None and e.target.name_en == "United States"
+        assert e.source is None or e.source.name_en != "United States", (trig, e.source)
+    assert sum(1 for e in evs if e.type == "ASSAULT" and e.source is not None and e.target is not None
+               and e.source.name_en == e.target.name_en and e.source.sector == e.target.sector) == 0
+    strikes = by_trigger["غارات"]
+    assert strikes.source is not None and strikes.source.name_en == "United States"
+    assert strikes.target is not None and strikes.target.name_en == "al-Shabaab"

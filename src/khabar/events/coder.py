@@ -1077,6 +1077,15 @@ def code_events(doc: Document) -> tuple[Event, ...]:
             target = _fill_country(doc, target, phrases, i, memory)
             if target is not None and target.country and target.sector:
                 memory.append(target)
+            if (c.typ in _HOSTILE_TYPES and source is not None and target is not None
+                    and _same_named(source, target)):
+                # a named actor does not attack, accuse or sanction itself: one side was read from too far
+                # (an earlier event's agent; a phrase inside a charge, بتهمة الدعاية ضد النظام) — drop the
+                # one farther from the trigger
+                if _distance(source, trig) >= _distance(target, trig):
+                    source = None
+                else:
+                    target = None
             date_source, date_value = date_fields(doc, date, status)
             definite[trig.start] = c.noun and (c.m.key.startswith("ال") or _anaphoric(doc, i, a) or c.m.suffix in _OBJ_PRON)
             sent_events.append(
@@ -1110,6 +1119,28 @@ def code_events(doc: Document) -> tuple[Event, ...]:
     return tuple(replace(ev, id=f"ev{n}") for n, ev in enumerate(merged, start=1))
 
 
+
+
+#: event types whose source and target cannot be one and the same named actor
+_HOSTILE_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"})
+
+
+def _same_named(x: Actor, y: Actor) -> bool:
+    """Whether two actors are the same named entity: the same entity id, or the same English name and sector.
+
+    A state and its civilians or opposition share a name (*Turkey*) but not a
+    sector (GOV vs CVL/OPP), so a state arresting its citizens is kept.
+    """
+    if x.entity is not None and x.entity == y.entity:
+        return True
+    return bool(x.name_en) and x.name_en == y.name_en and x.sector == y.sector
+
+
+def _distance(x: Actor, trig: Span) -> int:
+    """Characters between an actor's phrase and the trigger (a large number when the actor has no span)."""
+    if x.start is None or x.end is None:
+        return 1 << 30
+    return max(0, x.start - trig.end, trig.start - x.end)
 
 
 def _informative(x: Actor | None) -> Actor | None:
