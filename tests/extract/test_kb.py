@@ -40,10 +40,13 @@ def test_every_country_is_there() -> None:
         ("البنتاجون", "United States Department of Defense", "Q11209", "USA"),
         ("تنظيم الدولة", "Islamic State", "Q2429253", None),
         ("رويترز", "Reuters", "Q130879", None),
+        ("حركة النجباء", "Harakat al-Nujaba", None, "IRQ"),
+        ("منظمة بدر", "Badr Organization", None, "IRQ"),
+        ("كتائب سيد الشهداء", "Kata'ib Sayyid al-Shuhada", None, "IRQ"),
         ("الشرق الأوسط", "Middle East", "Q7204", None),
     ],
 )
-def test_lookup(alias: str, name_en: str, qid: str, country: str | None) -> None:
+def test_lookup(alias: str, name_en: str, qid: str | None, country: str | None) -> None:
     entries = get_kb().lookup(alias)
     assert entries, alias
     e = entries[0]
