@@ -27,6 +27,11 @@ apposition after a title closed by an adjective, compound given names (عبد ا
 groups (منظمات المجتمع المدني) and bodies (خلية الإعلام الأمني) named in English from their parts,
 outlet names in Latin letters, and people outside the KB spelled by their country's convention
 (:func:`khabar.extract.names_en.name_en`, Maghreb French-based and Turkish spellings).
+
+Fourth pass (docs/quotes.md "Fourth pass"): participle clauses take the main clause's subject (after a
+fronted adjunct, with participle agreement), outlets spoken to and circumstantial words are never
+speakers, a letter's writer speaks rather than its reader, and first-person speech (قلنا، وعدنا … بأننا)
+is the writer's (``name_en`` :data:`NARRATOR`).
 """
 
 from __future__ import annotations
@@ -51,7 +56,7 @@ __all__ = ["find_quotes", "find_attributions", "find_dateline", "Cue", "cue_lexi
 # ---------------------------------------------------------------------------
 
 #: Inflection endings allowed after each stem class (normalized forms; ة is folded to ه).
-PERF_SUFFIXES: tuple[str, ...] = ("ت", "وا", "ا", "تا", "ن")
+PERF_SUFFIXES: tuple[str, ...] = ("ت", "وا", "ا", "تا", "ن", "نا")
 IMPF_SUFFIXES: tuple[str, ...] = ("ون", "ان", "ين", "وا", "ن")
 PART_SUFFIXES: tuple[str, ...] = ("ا", "ه", "ين", "ون", "ان", "تان", "تين", "ات")
 IMPF_PREFIXES: tuple[str, ...] = ("ي", "ت", "ن", "ا")
@@ -120,13 +125,18 @@ COMP_PREPS: frozenset[str] = _nset("إلى على عن من في")
 
 #: Free prepositions (an NP right after one is not a subject).
 PREPOSITIONS: frozenset[str] = _nset(
-    "في من إلى على عن مع عبر خلال منذ بعد قبل أمام لدى لدي حول ضد نحو دون بين عند باسم وفق حسب بحسب إثر تجاه لـ"
+    "في من إلى على عن مع عبر خلال منذ بعد قبل أمام لدى لدي حول ضد نحو دون بين عند باسم وفق حسب بحسب إثر تجاه لـ "
+    # adverbial prepositions of time and place (وقال عقب لقائه …، أثناء زيارته، وسط تصفيق …)
+    "عقب أثناء وسط قبيل بعيد إزاء حيال جراء فور داخل خارج قرب"
 )
 #: Words skipped when looking for a post-verbal subject (adverbs, time words, particles, pronoun objects).
 SKIP_WORDS: frozenset[str] = _nset(
     "أمس اليوم غدا الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد مساء صباح ظهر ليلة الليلة "
     "الماضي الماضية المقبل يوم أيضا كذلك رسميا مجددا حاليا سابقا لاحقا قد لقد فيه فيها له لها لهم فيهم "
-    "بدوره بدورها من جهته من جهتها جهته جهتها"
+    "بدوره بدورها من جهته من جهتها جهته جهتها "
+    # pronoun objects of the first and second person (قال لي …، قال لنا ضابط …: the hearer, never the speaker)
+    # and the nouns of الأسبوع الماضي / الشهر المقبل
+    "لي لنا لك لكم الأسبوع الشهر"
 )
 
 #: Words that may stand between a cue verb and a short quote (قالت فيه: …، قال لهم …).
@@ -175,12 +185,14 @@ _SOURCE_NOUNS.update({_n(k): v for k, v in {
     "مستوطن": "settler", "صياد": "fisherman", "ناخب": "voter", "مسعف": "paramedic", "معارض": "opposition figure",
     "مدون": "blogger", "أستاذ": "professor", "قاض": "judge", "سائق": "driver", "مقيم": "resident",
     "مستثمر": "investor", "اقتصادي": "economist", "متطوع": "volunteer", "مشجع": "fan",
+    "بائع": "vendor", "مؤيد": "supporter",
 }.items()})
 _SOURCE_PLURALS.update({_n(k): v for k, v in {
     "ناشطون": "activist", "ناشطات": "activist", "طلاب": "student", "طلبة": "student", "قضاة": "judge",
     "جنود": "soldier", "أقارب": "relative", "عائلات": "family", "أسر": "family", "سكانها": "resident",
     "محامون": "lawyer", "محامين": "lawyer", "أساتذة": "professor", "متطوعون": "volunteer",
     "اقتصاديون": "economist", "اقتصاديين": "economist", "شهود": "witness",
+    "أنصار": "supporter", "مؤيدو": "supporter", "مؤيدي": "supporter", "باعة": "vendor",
 }.items()})
 #: Plural bodies that speak as a group (منظمات، شركات، فصائل) -> English singular head. Not anonymous:
 #: they are bodies, not unnamed people.
@@ -198,6 +210,7 @@ _GROUP_PHRASES: dict[tuple[str, str], str] = {
         ("عناصر", "الأمن", "security personnel"), ("ذوو", "الضحايا", "victims' relatives"),
         ("ذوي", "الضحايا", "victims' relatives"), ("أهالي", "الضحايا", "victims' relatives"),
         ("أهالي", "المعتقلين", "detainees' relatives"), ("أسر", "الضحايا", "victims' families"),
+        ("أولياء", "أمور", "parents"), ("أولياء", "الأمور", "parents"),
         ("عائلات", "الرهائن", "hostages' families"), ("عائلات", "الأسرى", "prisoners' families"),
     )
 }
@@ -674,6 +687,13 @@ def _trim_title_person(v: _View, e: Entity) -> tuple[int, int] | None:
         if v.norm(k) in _COMPOUND_LEAD and v.norm(a) not in _given_names():
             a = k
             break
+    head = v.norm(a)[2:] if v.norm(a).startswith("ال") else v.norm(a)
+    if head in _BODY_HEADS_EN or head in _ORG_NOUNS or head in _TITLE_GENITIVES:
+        # رئيس | نقابة المعلمين خالد العبادي: the body the title governs is no part of the name
+        for k in range(a + 1, b - 1):
+            if v.norm(k) in _given_names() or v.norm(k) in _COMPOUND_LEAD:
+                a = k
+                break
     if b <= a:
         return None
     return v.tokens[a].start, v.tokens[b - 1].end
@@ -786,15 +806,21 @@ def _name_word(v: _View, k: int) -> bool:
         return False
     if nm[:1] in "وفبلك" and (nm[1:3] == "ال" or nm[:2] == "لل"):
         return False  # وبالعراق، للمحامين: a clitic and the article
-    if nm[:1] in "لب" and nm not in _given_names() and (
-            _is_outlet_noun(nm) or nm[1:] in _ORG_NOUNS or nm[1:] in _BODY_HEADS_EN or nm[1:] in _DOC_NOUNS
-            or nm[1:] in _TITLE_HEADS):
+    if _prep_noun(nm):
         return False  # لوكالة، لصحيفة، ببيان: a preposition and a noun
     if k in v.cue_toks:
         return False
     if any(x.start <= t.start < x.end for x in v.ents_in(max(0, t.start - 60), t.end)):
         return False
     return True
+
+
+def _prep_noun(nm: str) -> bool:
+    """Whether normalized word ``nm`` is a proclitic preposition on an outlet, body, document or title
+    noun (``لوكالة``، ``لقناة``، ``ببيان``، ``لوزير``): never part of a person's name."""
+    return nm[:1] in "لب" and nm not in _given_names() and (
+        _is_outlet_noun(nm) or nm[1:] in _ORG_NOUNS or nm[1:] in _BODY_HEADS_EN or nm[1:] in _DOC_NOUNS
+        or nm[1:] in _TITLE_HEADS)
 
 
 #: Modifiers that belong to a title (النائب العام، المبعوث الأممي، المحلل السياسي).
@@ -947,8 +973,60 @@ _NATIONAL_INSTITUTIONS: dict[tuple[str, str], str] = {
 _NAT_SHORT: dict[str, str] = {"American": "US", "United States": "US", "British": "UK"}
 #: Cardinal and quantity words before a source noun (ثلاثة مصادر، عدة مسؤولين): skipped.
 _COUNT_WORDS: frozenset[str] = _nset(
-    "اثنان اثنين ثلاثة ثلاث أربعة أربع خمسة خمس ستة ست سبعة سبع ثمانية ثماني عشرة عشر عدة عدد بعض"
+    "اثنان اثنين ثلاثة ثلاث أربعة أربع خمسة خمس ستة ست سبعة سبع ثمانية ثماني عشرة عشر عدة عدد بعض "
+    "مئات عشرات آلاف ألوف المئات العشرات الآلاف"
 )
+#: Count words that take a partitive من (مئات من أنصار الحزب، العديد من السكان): the من governs nothing.
+_PARTITIVE_COUNTS: frozenset[str] = _COUNT_WORDS | _nset("العديد الكثير كثير عدد")
+
+#: Circumstantial participles (حال) that may follow a cue verb (قال مبتسما، أضاف ساخرا): never a speaker.
+_HAL_WORDS: frozenset[str] = _nset(
+    "مبتسما مبتسمة ضاحكا ضاحكة ساخرا ساخرة متحسرا متحسرة غاضبا غاضبة متأثرا متأثرة مازحا مازحة ممازحا "
+    "متهكما متهكمة متسائلا متسائلة مستغربا مستغربة مستدركا مستدركة منفعلا منفعلة باكيا باكية متفائلا "
+    "متفائلة متشائما متشائمة بحزن بغضب بثقة بهدوء بحماس بمرارة بحزم بوضوح بصراحة بشدة بأسف"
+)
+#: Manner phrases with an adjective after them (بنبرة حادة، بصوت مرتفع، بلهجة غاضبة).
+_MANNER_NOUNS: frozenset[str] = _nset("بنبرة بصوت بلهجة بنبره بلهجه")
+#: Time nouns after a demonstrative (قال هذه المرة …): an adverb, not the subject.
+_DEMONSTRATIVE_TIMES: frozenset[str] = _nset("المرة المره الأسبوع الشهر العام الصباح المساء")
+_DEMONSTRATIVES: frozenset[str] = _nset("هذه هذا")
+
+
+#: و + an independent pronoun opens a circumstantial clause (قال لي ونحن نعبر …، وهو يبتسم).
+_HAL_PRONOUNS: frozenset[str] = _nset("ونحن وأنا وهو وهي وهم وهن وهما")
+
+
+def _circumstantial(v: _View, i: int) -> bool:
+    """Whether token ``i`` is a circumstantial adverb after a cue verb (``مبتسما``، ``ضاحكة``، ``بمرارة``):
+    a listed one, or an indefinite accusative participle (``مُفعِلا``/``مُتفعِّلا``/``فاعلا`` patterns ending
+    in tanwin alif) that is no given name. Such a word describes how the words were said; it is never
+    the speaker (Ryding 2005, ch. 11: the circumstantial accusative)."""
+    t = v.tokens[i] if 0 <= i < len(v.tokens) else None
+    if t is None or t.kind != "word":
+        return False
+    nm = t.norm
+    if nm in _HAL_WORDS or nm in _MANNER_NOUNS:
+        return True
+    prev = v.norm(i - 1)
+    if prev in _MANNER_NOUNS and not nm.startswith("ال"):
+        return True  # بنبرة | حادة
+    if nm in _DEMONSTRATIVES and v.norm(i + 1) in _DEMONSTRATIVE_TIMES:
+        return True  # هذه | المرة
+    if prev in _DEMONSTRATIVES and nm in _DEMONSTRATIVE_TIMES:
+        return True
+    if nm.startswith("ال") or not nm.endswith("ا") or len(nm) < 3 or nm in _given_names():
+        return False
+    if v.norm(i + 1) in COMP_PREPS and not any(
+            e.start == t.start for e in v.ents_in(t.start, t.end + 60)):
+        return True  # ردا على، تعليقا على: an adverbial accusative with its preposition
+    if len(nm) < 5:
+        return False
+    if any(e.start == t.start and e.source != "title" for e in v.ents_in(t.start, t.end + 60)):
+        return False  # كاملا هاريس: a name the entity module knows
+    stem = nm[:-1]
+    if stem.endswith("ا") or stem.endswith("ي"):
+        return False  # أنباء، أعضاءا … not a participle
+    return (stem[0] == "م" and len(stem) >= 4) or (len(stem) == 4 and stem[1] == "ا")
 
 
 def _nationality_at(v: _View, j: int) -> tuple[str, int] | None:
@@ -1192,9 +1270,23 @@ def _bare_nominal(v: _View, i: int, start: int) -> Speaker:
             break
         if t.norm in SKIP_WORDS or t.norm in PREPOSITIONS:
             break
+        if _circumstantial(v, j):
+            break  # قال الوزير | مبتسما
+        if v.norm(j - 1).startswith("ال") and t.norm.startswith("ال") and not _adjective_like(v, j):
+            break  # وانتقد الوزير | الحكومة السابقة: a definite noun after a definite noun is its object
         end = t.end
         j += 1
     return Speaker(start, end, v.text[start:end], None, None)
+
+
+def _adjective_like(v: _View, j: int) -> bool:
+    """Whether definite token ``j`` may be an adjective of the noun before it (a title modifier, a
+    source or body adjective, a nisba ending in ي/ية, a nationality) rather than a new noun phrase."""
+    nm = v.norm(j)
+    if nm in _TITLE_MODS or nm in _BODY_ADJ_EN or _adj_stem(nm) is not None or nm.endswith(("ي", "يه")):
+        return True
+    t = v.tokens[j]
+    return any(e.label == "NORP" and e.start <= t.start < e.end for e in v.ents_in(max(0, t.start - 40), t.end))
 
 
 def _subject(v: _View, a: int, b: int) -> Speaker | None:
@@ -1211,16 +1303,50 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
             b = x
             while b > a and v.tokens[b - 1].kind == "punct":
                 b -= 1
+    for k in range(a, b):
+        if v.tokens[k].norm in _READER_VERBS:
+            # دعا زعيم الحزب X، في رسالة تلاها نجله Y: the writer speaks, not the reader (nor a name
+            # after the reading verb); the slot ends before the document phrase (في رسالة …)
+            b = k
+            for x in range(max(a, k - 6), k):
+                if v.norm(x) in PREPOSITIONS and v.norm(x + 1) in _SPEECH_DOCS:
+                    b = x
+                    break
+            while b > a and v.tokens[b - 1].kind == "punct":
+                b -= 1
+            break
+    for k in range(a, b):
+        if v.tokens[k].norm in _HAL_PRONOUNS:
+            b = k  # قال لي | ونحن نعبر الجسر …: a circumstantial clause, not the subject
+            break
     i = a
+    count_at: int | None = None
     while i < b and (v.tokens[i].norm in SKIP_WORDS or v.tokens[i].kind in ("number", "punct")
-                     or (v.tokens[i].norm in _COUNT_WORDS and i + 1 < b)):
+                     or (v.tokens[i].norm in _COUNT_WORDS and i + 1 < b) or _circumstantial(v, i)
+                     or (v.tokens[i].norm in _PARTITIVE_COUNTS and v.norm(i + 1) == "من" and i + 2 < b)):
         if v.tokens[i].norm in PREPOSITIONS:
             break
+        if v.tokens[i].norm in _PARTITIVE_COUNTS and v.norm(i + 1) == "من" and i + 2 < b:
+            count_at = i
+            i += 2  # مئات من السكان: the partitive من governs nothing
+            continue
         i += 1
     if i >= b:
         return None
+    if count_at is not None:
+        src = _source_np(v, i, b)
+        if src is not None:
+            s0 = v.tokens[count_at].start
+            return Speaker(s0, src[0].end, v.text[s0 : src[0].end], None, src[0].name_en)
     first = v.tokens[i]
-    if first.norm in PREPOSITIONS or first.norm in COMPLEMENTIZERS or first.kind != "word":
+    if first.kind == "word" and (first.norm in PREPOSITIONS or _pp_word(v, i)):
+        # وقال في بيان وزير الداخلية إن …، وقال لرويترز مسؤول …: a prepositional phrase between the verb
+        # and its subject (VSO with a fronted adjunct); the subject must follow it at once
+        j = _skip_pp(v, i, b)
+        if j is not None and j < b and _subject_head(v, j) and not _possessed(v.tokens[j - 1]):
+            return _subject(v, j, b)
+        return None
+    if first.norm in COMPLEMENTIZERS or first.kind != "word":
         return None
     if (first.norm[2:] if first.norm.startswith("ال") else first.norm) in _BODY_PLURALS:
         grp = _source_np(v, i, b)
@@ -1235,7 +1361,8 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
             name = "correspondent" if bare in _CORRESPONDENT else src[0]
             return Speaker(first.start, e_end, v.text[first.start : e_end], None, name)
     role = _role_phrase(v, i, b)
-    ents = [e for e in v.ents_in(first.start, v.tokens[b - 1].end) if e.label != "NORP" and _plausible_person(v, e, role)]
+    ents = [e for e in v.ents_in(first.start, v.tokens[b - 1].end)
+            if e.label != "NORP" and _plausible_person(v, e, role) and not _after_outlet_noun(v, e)]
     # a title or role noun followed by the person's name (المتحدث باسم الجماعة يحيى سريع):
     # the person, unless the name is governed by a preposition (مسؤول مقرب من نتنياهو)
     for e in ents:
@@ -1297,6 +1424,12 @@ def _subject(v: _View, a: int, b: int) -> Speaker | None:
 
 
 _CORRESPONDENT: frozenset[str] = _nset("مراسل مراسلة")
+#: Documents a speaker's words come in (في رسالة، في كلمة مسجلة).
+_SPEECH_DOCS: frozenset[str] = _nset("رسالة رساله كلمة خطاب بيان مقال تسجيل")
+#: Verbs of reading a document out (في رسالة تلاها نجله): the reader is no speaker of its words.
+_READER_VERBS: frozenset[str] = _nset(
+    "تلاها تلاه تلتها تلته قرأها قرأه قرأتها قرأته ألقاها ألقاه ألقتها ألقته نقلها نقلته"
+)
 
 #: Head nouns of bodies -> English (composed names: خلية الإعلام الأمني -> Security Media Cell).
 _BODY_HEADS_EN: dict[str, str] = {_n(k): v for k, v in {
@@ -1414,7 +1547,7 @@ def _surname_of_earlier(v: _View, i: int) -> Speaker | None:
         if e.end > t.start or e.label != "PER" or " " not in e.text.strip():
             continue
         if normalize_token(e.text.split()[-1]) == t.norm:
-            return Speaker(t.start, t.end, t.text, e.id, e.name_en)
+            return Speaker(t.start, t.end, t.text, e.id, _person_name(v, e))
     return None
 
 
@@ -1463,6 +1596,8 @@ def _unknown_name(v: _View, i: int, b: int) -> Speaker | None:
                 break
             if w.norm in _QAWL or any(e.start <= w.start < e.end for e in v.ents_in(max(0, w.start - 60), w.end)):
                 break
+            if _prep_noun(w.norm):
+                break  # هالة عاكف | لقناة "رؤيا": the outlet the words were said to
             m += 1
         if m == k + 1:
             return None  # a lone given name is too weak a signal
@@ -1502,7 +1637,12 @@ def _apposed_name(v: _View, i: int, b: int) -> Speaker | None:
                     if x.label != "PER" and x.start <= t.start < x.end), None)
         if ent is not None:
             j = v.tok_at(ent.end - 1) + 1
-            closed = ent.label == "NORP"
+            # a nationality closes the title (المبعوث الأممي …), and so does the body or place the title
+            # governs (رئيس حزب الأمة القومي | فضل الله …، سفير فرنسا | …): a name may follow in apposition
+            head = v.tok_at(ent.start) - 1  # the noun governing the entity (رئيس | حزب …)
+            closed = ent.label == "NORP" or (
+                ent.label in ("ORG", "GPE") and head >= i and v.tokens[head].kind == "word"
+                and not v.norm(head).startswith("ال") and v.tokens[head].end <= ent.start)
             continue
         if tn in PREPOSITIONS or tn in _COMPLEMENT_PREPS:
             # a prepositional phrase inside the title (النائب عن محافظة ديالى): step over its object
@@ -1531,6 +1671,9 @@ def _apposed_name(v: _View, i: int, b: int) -> Speaker | None:
     k = j
     while k < b and k - j < 3 and _name_word(v, k):
         k += 1
+    if k < b and k - j == 3 and _name_word(v, k) and any(
+            v.norm(x) in _COMPOUND_LEAD or v.norm(x) in _COMPOUND_TAIL for x in range(j, k)):
+        k += 1  # فضل الله برمة ناصر: a compound given name leaves room for a fourth word
     if k - j < 2:
         return None
     if k < b:
@@ -1559,12 +1702,81 @@ _TITLE_GENITIVES: frozenset[str] = _nset(
 _COMPLEMENT_PREPS: frozenset[str] = _nset("لدى باسم")
 
 
+def _pp_word(v: _View, i: int) -> bool:
+    """Whether word ``i`` is a proclitic preposition on an outlet (``لرويترز``، ``لـ«الشرق الأوسط»``,
+    ``لوكالة``)."""
+    t = v.tokens[i]
+    if _prep_noun(t.norm) or t.norm in ("ل", "لـ") or (t.norm[:1] == "ل" and t.norm[1:] in _OUTLETS):
+        return True
+    return t.norm[:1] == "ل" and any(t.start < e.start < t.end and e.sector == "MED"
+                                      for e in v.ents_in(t.start, t.end + 80))
+
+
+def _skip_pp(v: _View, i: int, b: int) -> int | None:
+    """Index after a short prepositional phrase at ``i``: a preposition (free or proclitic) and its
+    object — a marked name (``لـ«الشرق الأوسط»``), an entity, or a noun with one adjective
+    (``في بيان``، ``خلال مؤتمر صحفي``). ``None`` when none fits."""
+    t = v.tokens[i]
+    k = i + 1 if t.norm in PREPOSITIONS or t.norm in ("ل", "لـ") else i
+    if k >= b:
+        return None
+    if v.tokens[k].text in _MARK_FAMILY:
+        for x in range(k + 1, min(b, k + 7)):
+            if v.tokens[x].text in _MARK_FAMILY:
+                return x + 1
+        return None
+    ent = next((e for e in v.ents_in(max(0, v.tokens[k].start - 2), v.tokens[k].end + 80)
+                if e.start < v.tokens[k].end and e.end > v.tokens[k].start), None)
+    if ent is not None:
+        return v.tok_at(ent.end - 1) + 1
+    if v.tokens[k].kind != "word":
+        return None
+    k += 1
+    if k < b and v.tokens[k].kind == "word" and not v.norm(k).startswith("ال") and (
+            _adj_stem(v.norm(k)) is not None or v.norm(k).endswith(("ي", "يه"))):
+        k += 1  # مؤتمر صحفي
+    return k
+
+
+def _possessed(t: Token) -> bool:
+    """Whether a noun carries a possessive pronoun (``لقائه``، ``زيارتها``، ``مغادرتهم``): after
+    ``قال عقب لقائه``, the noun that follows is the masdar's object and the subject was dropped."""
+    w = t.text.rstrip()
+    return t.kind == "word" and len(w) > 3 and (w.endswith(("ها", "هم", "هما", "هن")) or w[-1] == "ه")
+
+
+def _subject_head(v: _View, j: int) -> bool:
+    """Whether token ``j`` can open a subject: a title or role noun, a source noun, a body noun, or
+    the start of a (non-nationality) entity."""
+    t = v.tokens[j]
+    if t.kind != "word":
+        return False
+    nm = t.norm
+    base = nm[2:] if nm.startswith("ال") else nm
+    if base in _TITLE_HEADS or _singular(nm) is not None or base in _SOURCE_PLURALS or base in _ORG_NOUNS:
+        return True
+    return any(e.start == t.start and e.label != "NORP" for e in v.ents_in(t.start, t.end + 80))
+
+
+def _after_outlet_noun(v: _View, e: Entity) -> bool:
+    """Whether entity ``e`` names an outlet the words were said to: it follows a preposition + outlet noun
+    (``قال مصدر عسكري لموقع | سودان تربيون``، ``في حديث لقناة | X``); never the speaker."""
+    ti = v.tok_at(e.start)
+    if ti - 1 < 0 or v.tokens[ti].start < e.start:
+        return False
+    nm = v.norm(ti - 1)
+    return nm[:1] in "لب" and _is_outlet_noun(nm)
+
+
 def _plausible_person(v: _View, e: Entity, role: tuple[Speaker, int] | None) -> bool:
     """Whether entity ``e`` may be taken as a speaker (always, unless it is a PER guessed from a title
-    (``source == "title"``) that lies inside a role phrase (المتحدث باسم *هيئة* الأركان) or that is
-    directly followed by another PER (رئيس حكومة *تصريف* الأعمال نجيب ميقاتي))."""
+    (``source == "title"``) that lies inside a role phrase (المتحدث باسم *هيئة* الأركان), that is
+    directly followed by another PER (رئيس حكومة *تصريف* الأعمال نجيب ميقاتي), or that is one
+    circumstantial word (المتحدث *ضاحكا*))."""
     if e.label != "PER" or e.source != "title":
         return True
+    if " " not in e.text.strip() and _circumstantial(v, v.tok_at(e.start)):
+        return False
     if role is not None and role[0].start <= e.start < role[0].end:
         return False
     k = v.tok_at(e.end - 1)
@@ -1578,36 +1790,136 @@ def _plausible_person(v: _View, e: Entity, role: tuple[Speaker, int] | None) -> 
     )
 
 
-def _subject_before(v: _View, sent_first_tok: int, cue_tok: int, skip: Sequence[tuple[int, int]]) -> Speaker | None:
+def _subject_before(v: _View, sent_first_tok: int, cue_tok: int, skip: Sequence[tuple[int, int]],
+                    agree: str | None = None) -> Speaker | None:
     """The clause subject before the cue (SVO, or the main verb's subject for a participle).
 
-    Scans from the sentence start; the first candidate not governed by a
-    preposition and not inside a quote wins.
+    Scans from the sentence start, after a fronted prepositional adjunct (``وفي مدينة X، …``); the
+    first candidate not governed by a preposition (directly or through a construct: ``في مدينة
+    الكرك``) and not inside a quote wins. ``agree`` is a participle cue's agreement (``m``, ``f``,
+    ``p``: :func:`_participle_agreement`): a candidate that cannot agree with it is the main
+    verb's object, not its subject (``وحث الحكومة …، مطالبا`` skips ``الحكومة``).
     """
     def inside(off: int) -> bool:
         return any(s <= off < e for s, e in skip)
 
+    sent_first_tok = _after_adjunct(v, sent_first_tok, cue_tok)
     ents = [e for e in v.ents_in(v.tokens[sent_first_tok].start, v.tokens[cue_tok].start) if e.label != "NORP"]
     for i in range(sent_first_tok, cue_tok):
         t = v.tokens[i]
         if t.kind != "word" or inside(t.start):
             continue
         prev = v.norm(i - 1) if i > sent_first_tok else ""
-        if prev in PREPOSITIONS:
+        if prev == "من" and i - 2 >= sent_first_tok and v.norm(i - 2) in _PARTITIVE_COUNTS:
+            # خرج مئات من أنصار الحزب: a partitive من governs nothing; the count word starts the span
+            src = _source_np(v, i, cue_tok)
+            if src is not None:
+                s0 = v.tokens[i - 2].start
+                cand = Speaker(s0, src[0].end, v.text[s0 : src[0].end], None, src[0].name_en)
+                if _agrees(v, agree, cand):
+                    return cand
+            continue
+        if prev in PREPOSITIONS or _governed_construct(v, i, sent_first_tok):
             continue
         src = _source_np(v, i, cue_tok)
-        if src is not None:
+        if src is not None and _agrees(v, agree, src[0]):
             return src[0]
         for e in ents:
             if t.start <= e.start < t.end and not v.prepositional(e):
-                return _speaker_from_entity(v, e)
+                cand = _speaker_from_entity(v, e)
+                if _agrees(v, agree, cand, e):
+                    return cand
         app = _apposed_person(v, i, cue_tok)
         if app is not None:
             return app
         ana = _resolve_anaphor(v, i)
-        if ana is not None:
+        if ana is not None and _agrees(v, agree, ana):
             return ana
     return None
+
+
+def _participle_agreement(v: _View, h: _CueHit) -> str | None:
+    """Agreement of a participle cue by its ending: ``m`` (مطالبا، داعيا), ``f`` (مؤكدة), ``p``
+    (مؤكدين، مشيرون); ``None`` for a dual or anything else (no check)."""
+    w = normalize_token(v.text[h.start : h.end])
+    if w.endswith(("تين", "تان")) or (w.endswith("ان") and not w.endswith("ين")):
+        return None
+    if w.endswith(("ين", "ون")):
+        return "p"
+    if w.endswith("ه"):
+        return "f"
+    if w.endswith("ا"):
+        return "m"
+    return None
+
+
+def _agrees(v: _View, agree: str | None, sp: Speaker, e: Entity | None = None) -> bool:
+    """Whether candidate subject ``sp`` can agree with a participle of agreement ``agree``: a feminine
+    singular noun (a body ending in ة، a city: ``الحكومة``، ``طهران``) takes a feminine participle, a
+    human plural (``المعلمين``، ``مئات من أنصار``) a plural one; people named by entity (``PER``) and
+    anything unclear pass."""
+    if agree is None:
+        return True
+    if e is not None and e.label == "PER":
+        return True
+    words = normalize_phrase(sp.text).split()
+    if not words:
+        return True
+    head = words[0]
+    if head in _PARTITIVE_COUNTS:
+        g = "p"
+    else:
+        base = head[2:] if head.startswith("ال") else head
+        sg = _singular(head)
+        if base in _SOURCE_PLURALS or (sg is not None and base != sg and base.endswith(("ون", "ين"))):
+            g = "p"
+        elif sg is not None:
+            g = "f" if base.endswith("ه") else "m"
+        elif (e is not None and e.label == "GPE") or base.endswith("ه") or base.endswith("ات"):
+            g = "f"
+        else:
+            return True
+    if agree == "m":
+        return g == "m"
+    if agree == "f":
+        return g == "f"
+    return g == "p" or g == "m"
+
+
+def _after_adjunct(v: _View, first: int, cue_tok: int) -> int:
+    """First token of a clause after a fronted prepositional adjunct closed by a comma
+    (``وفي مدينة الكرك جنوبي المملكة، تظاهر …``، ``في المقابل، قال …``): a place or time named
+    there is where or when it happened, never the subject. ``first`` when there is none."""
+    if first >= cue_tok:
+        return first
+    nm = v.norm(first)
+    if not (nm in PREPOSITIONS or (nm[:1] in "وف" and nm[1:] in PREPOSITIONS)):
+        return first
+    for k in range(first + 1, min(cue_tok, first + 12)):
+        t = v.tokens[k]
+        if t.text in "،,":
+            return k + 1
+        if t.kind == "punct" and t.text not in "()-–":
+            break
+    return first
+
+
+def _governed_construct(v: _View, i: int, lo: int) -> bool:
+    """Whether token ``i`` is the second term of a construct governed by a preposition
+    (``في مدينة الكرك``، ``بولاية الجزيرة``): not a subject."""
+    if i - 1 < lo or v.tokens[i - 1].kind != "word":
+        return False
+    head = v.norm(i - 1)
+    if head.startswith("ال") or head in PREPOSITIONS:
+        return False
+    if i - 2 >= lo and v.norm(i - 2) in PREPOSITIONS:
+        return True
+    # a proclitic preposition on the head noun (بمدينة، لولاية): ب/ل + a known place noun
+    return head[:1] in "بل" and head[1:] in _PLACE_NOUNS
+
+
+#: Nouns of places that head a construct with a place name (مدينة الكرك، ولاية الجزيرة).
+_PLACE_NOUNS: frozenset[str] = _nset("مدينة بلدة قرية ولاية محافظة منطقة إقليم مخيم حي ناحية قضاء جزيرة عاصمة")
 
 
 def _apposed_person(v: _View, i: int, stop: int) -> Speaker | None:
@@ -1658,7 +1970,8 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         the complementizer (إن، أن، بأن، إلى أن، على أن …) and run to the end of
         the sentence without the final punctuation. ``cue`` is the cue verb as
         written, proclitics excluded (``وأضاف`` → ``أضاف``). Offsets are code
-        points, half-open.
+        points, half-open. First-person speech (``قلنا للضابط إننا …``) has the
+        writer as speaker: the verb's span with ``name_en`` :data:`NARRATOR`.
 
     Raises:
         Nothing on ordinary text; a missing ``data/cues.tsv`` raises ``FileNotFoundError``.
@@ -1748,8 +2061,10 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
                 while stop < len(v.tokens) and v.tok_sent[stop] == v.tok_sent[used.tok] and v.tokens[stop].kind != "punct":
                     stop += 1
                 speaker = _subject(v, used.tok + 1, stop)
-            else:
+            elif not _is_participle(v, used):
                 speaker = _subject(v, used.tok + 1, ot)
+                if _first_person(v, used, None, speaker):
+                    speaker = _narrator(v, used)
             used_toks.add(used.tok)
         quotes.append((o, e, True, used, speaker))
         direct_spans.append((o, e))
@@ -1806,7 +2121,10 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         end_slot = comp
         while end_slot > a and v.tokens[end_slot - 1].norm in _QAWL:
             end_slot -= 1
-        speaker = _subject(v, a, end_slot)
+        # a participle (…، مطالبين الحكومة بأن …) takes no subject after it: the words there are its object
+        speaker = None if _is_participle(v, h) else _subject(v, a, end_slot)
+        if _first_person(v, h, comp, speaker):
+            speaker = _narrator(v, h)
         quotes.append((cs, ce, False, h, speaker))
         covered.append((h.start, ce))
 
@@ -1840,13 +2158,14 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         inherited = spk is None
         if spk is not None and h is not None:
             spk = _source_anaphor(v, spk, out)
-        if spk is None and h is not None and h.cue.form == "part" and last is not None and last[0] == v.tok_sent[h.tok]:
+        if spk is None and h is not None and _is_participle(v, h) and last is not None and last[0] == v.tok_sent[h.tok]:
             # a participle clause (…، محذرا من أن …) takes the subject of the reporting clause before it
             spk = last[1]
         if spk is None and h is not None:
             si = v.tok_sent[h.tok]
             s_first = _after_dateline(v, v.tok_at(v.sents[si].start))
-            spk = _subject_before(v, s_first, h.tok, marked)
+            spk = _subject_before(v, s_first, h.tok, marked,
+                                  _participle_agreement(v, h) if _is_participle(v, h) else None)
             if spk is None and last is not None and si - last[0] <= 3:
                 spk = last[1]
             if spk is None:
@@ -1873,10 +2192,52 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             v.tok_sent[x] == si for x, _y in v.anon_spans if x < len(v.tokens)))
         source = (spk.name_en or spk.text) if spk is not None else None
         out.append(Quote(f"qt{n}", s, e, text[s:e], direct, cue_text, spk, source, via, anon))
-        if spk is not None and h is not None:
+        if spk is not None and h is not None and spk.name_en != NARRATOR:
+            # a first-person quote (قلنا …) is no antecedent of a later third-person pro-drop verb
             last = (v.tok_sent[h.tok], spk)
             last_via = via
     return tuple(out)
+
+
+#: ``name_en`` of the speaker of first-person speech (قلت، قلنا للضابط إننا …، وعدنا … بأننا …): the
+#: article's writer, whose words are reported as the narrator's (the pronoun is the verb's ending).
+NARRATOR = "narrator"
+#: Participles listed in full among the weak cue verbs (نافيا، داعيا).
+_FULL_PARTICIPLES: frozenset[str] = _nset("نافيا نافية نافين نافيين داعيا داعية داعين داعيين")
+#: First-person forms of the hollow قال (قلت، قلنا): its third person keeps the alif (قالت).
+_HOLLOW_FIRST: frozenset[str] = _nset("قلت قلنا")
+
+
+def _is_participle(v: _View, h: _CueHit) -> bool:
+    """Whether cue ``h`` is an active participle (مؤكدا، مطالبين، نافيا): a circumstantial clause
+    whose subject is the main clause's, never a noun after it."""
+    if h.cue.form == "part":
+        return True
+    return h.cue.form == "full" and normalize_token(v.text[h.start : h.end]) in _FULL_PARTICIPLES
+
+
+def _first_person(v: _View, h: _CueHit, comp: int | None, speaker: Speaker | None) -> bool:
+    """Whether cue ``h`` is said by the writer (first person): the hollow قلت/قلنا, or a perfect verb
+    ending in نا (أكدنا، وعدنا) whose subject slot is empty or whose complementizer is first person
+    too (وعدنا مديرة المدرسة بأننا …: نا is the subject, the noun after it the hearer). A noun
+    subject after the verb makes نا its object (أبلغنا مسؤول بأن … "an official told us")."""
+    w = normalize_token(v.text[h.start : h.end])
+    if w in _HOLLOW_FIRST:
+        return True
+    if h.cue.form != "perf" or not w.endswith("نا") or len(w) < 4:
+        return False
+    if comp is not None:
+        c = v.tokens[comp].norm
+        if c in COMP_PREPS and comp + 1 < len(v.tokens):
+            c = v.tokens[comp + 1].norm
+        if c.endswith("نا") and c in COMPLEMENTIZERS:
+            return True
+    return speaker is None
+
+
+def _narrator(v: _View, h: _CueHit) -> Speaker:
+    """The writer as speaker: the span of the first-person verb (its ending is the subject pronoun)."""
+    return Speaker(h.start, h.end, v.text[h.start : h.end], None, NARRATOR)
 
 
 def _after_dateline(v: _View, first: int) -> int:
@@ -1960,7 +2321,10 @@ def _complementizer(v: _View, h: _CueHit, hit_at: dict[int, _CueHit], name_pairs
     """
     si = v.tok_sent[h.tok]
     k = h.tok + 1
-    while k < len(v.tokens) and k - h.tok <= 16 and v.tok_sent[k] == si:
+    # أشار/لفت/دعا/نوه … إلى أن: the إلى belongs to the verb, so a long subject may stand between
+    # (أشار رئيس اللجنة فلان خلال جلسة عقدتها … إلى أن …); other cues keep the 16-token reach
+    reach = 32 if h.cue.lemma in _ILA_CUES else 16
+    while k < len(v.tokens) and k - h.tok <= reach and v.tok_sent[k] == si:
         t = v.tokens[k]
         if t.text in _MARK_FAMILY:
             end = name_pairs.get(t.start)
@@ -1976,8 +2340,11 @@ def _complementizer(v: _View, h: _CueHit, hit_at: dict[int, _CueHit], name_pairs
             prev = v.tokens[k - 1].norm if k - 1 > h.tok else ""
             if prev in _CONJ_BEFORE_AN:
                 return None  # إلا أن، غير أن، بعد أن: a new clause, not the cue's content
+            ila = h.cue.lemma in _ILA_CUES and prev == _n("إلى")
+            if k - h.tok > 16 and not ila:
+                return None
             if k - 1 > h.tok and prev in COMP_PREPS:
-                if k - 2 > h.tok and v.tokens[k - 2].text in "،,؛;":
+                if k - 2 > h.tok and v.tokens[k - 2].text in "،,؛;" and not ila:
                     return None  # …، على أن تدخل (provided that): not the cue's content
                 return k - 1
             return k
@@ -1985,6 +2352,8 @@ def _complementizer(v: _View, h: _CueHit, hit_at: dict[int, _CueHit], name_pairs
     return None
 
 
+#: Cue lemmas that take their content with إلى أن (pointed out that, called for).
+_ILA_CUES: frozenset[str] = frozenset({"أشار", "لفت", "دعا", "نوه"})
 #: Words that make أن a conjunction of a new clause (however, after, before, until …), not a complementizer.
 _CONJ_BEFORE_AN: frozenset[str] = _nset("إلا الا غير بيد رغم برغم بعد قبل منذ حتى لولا دون بدون مع لمجرد بمجرد")
 
@@ -2329,6 +2698,8 @@ def _is_anonymous(sp: Speaker) -> bool:
     if not w:
         return False
     head = w[1] if w[0] in _PARTITIVE and len(w) > 1 else w[0]
+    if head in _PARTITIVE_COUNTS and len(w) > 2 and w[1] == "من":
+        head = w[2]  # آلاف من السكان
     sg = _singular(head)
     base = head[2:] if head.startswith("ال") else head
     if sg in ("متحدث", "متحدثه", "مراسل"):
