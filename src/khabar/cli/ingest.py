@@ -29,7 +29,7 @@ def ingest(
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address tcp://HOST:PORT (with --engine dask).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes of the LocalCluster (with --engine dask and no --scheduler).", min=1)] = 2,
     batch_size: Annotated[int, typer.Option(help="Articles per Dask partition.", min=1)] = 16,
-    batch: Annotated[int, typer.Option("--batch", help="Documents per write transaction (a kill loses at most one batch of extraction; nothing stored is lost or duplicated).", min=1)] = 100,
+    batch: Annotated[int, typer.Option("--batch", help="Documents per write transaction (a kill loses at most one batch, or 5 s, of extraction; nothing stored is lost or duplicated).", min=1)] = 250,
     timeout: Annotated[float, typer.Option(help="Network timeout in seconds for URLs and feeds.")] = 20.0,
     delay: Annotated[float, typer.Option(help="Minimum seconds between two requests to the same host.")] = 1.0,
     max_bytes: Annotated[int, typer.Option(help="Refuse articles (and fetched pages) larger than this many bytes.")] = 10 * 1024 * 1024,
@@ -146,7 +146,7 @@ def bench_ingest(
     pg: Annotated[Optional[str], typer.Option("--pg", help="Also measure PostgreSQL at this URL (its public schema is DROPPED and recreated).")] = None,
     workers: Annotated[int, typer.Option(help="Dask LocalCluster workers.", min=1)] = 2,
     workdir: Annotated[Optional[str], typer.Option(help="Folder for the generated corpus and SQLite files (default: a temporary folder).")] = None,
-    batch: Annotated[int, typer.Option("--batch", help="Documents per write transaction.", min=1)] = 100,
+    batch: Annotated[int, typer.Option("--batch", help="Documents per write transaction.", min=1)] = 250,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON rows instead of a table.")] = False,
 ) -> None:
     """Measure ingestion: docs/s, peak memory and overhead share for engines × databases on generated articles.

@@ -46,7 +46,7 @@ def _worker_rss() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_size: int = 16, write_batch: int = 100) -> dict[str, Any]:
+def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_size: int = 16, write_batch: int = 250) -> dict[str, Any]:
     """Ingest ``corpus`` into an emptied ``db_url`` with ``engine``; returns the measurements.
 
     ``peak_rss_mib`` is this (client) process; ``worker_rss_mib`` the largest
@@ -110,7 +110,7 @@ def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_si
     }
 
 
-def bench(n: int, configs: list[tuple[str, str]], workdir: Path, workers: int = 2, seed: int = 0, write_batch: int = 100) -> list[dict[str, Any]]:
+def bench(n: int, configs: list[tuple[str, str]], workdir: Path, workers: int = 2, seed: int = 0, write_batch: int = 250) -> list[dict[str, Any]]:
     """Run every ``(engine, db_url)`` configuration on ``n`` generated articles, each in a subprocess."""
     from khabar.ingest.synth import write_jsonl
 

@@ -27,7 +27,13 @@ from typing import Any
 from khabar.errors import KhabarError, StorageError
 from khabar.ingest.sources import Item
 
-__all__ = ["Settings", "IngestSummary", "process_item", "ingest", "default_settings"]
+__all__ = ["Settings", "IngestSummary", "process_item", "ingest", "default_settings", "WRITE_BATCH"]
+
+#: Default documents per write transaction. Per-batch costs (the LSH candidate query, whose hot
+#: buckets are read once per batch, the commit, one statement per table) are shared by more
+#: documents than at 100 (measured: ~15% less CPU outside extraction at N = 10,000); a killed run
+#: still loses at most one batch, and never more than ``flush_s`` seconds, of extraction.
+WRITE_BATCH = 250
 
 
 def default_settings(**overrides: Any) -> dict[str, Any]:
@@ -47,7 +53,7 @@ def default_settings(**overrides: Any) -> dict[str, Any]:
         "published": None,
         "engine": "local",
         "batch_size": 16,
-        "write_batch": 100,
+        "write_batch": WRITE_BATCH,
         "flush_s": 5.0,
         "timeout": 20.0,
         "max_bytes": 10 * 1024 * 1024,
@@ -237,7 +243,7 @@ def ingest(
         if len(summary.errors) < 1000:
             summary.errors.append((res["origin"], res["reason"]))
 
-    batch = max(1, int(settings.get("write_batch") or 100))
+    batch = max(1, int(settings.get("write_batch") or WRITE_BATCH))
     flush_s = float(settings.get("flush_s") or 5.0)
     buf: list[Mapping[str, Any]] = []
     last = [time.perf_counter()]

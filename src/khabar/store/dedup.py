@@ -57,7 +57,7 @@ _CLITICS = re.compile(r"(?<!\w)(?:[وف])?(?:ال|لل)?(?=\w{2,})")
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
+def _table() -> dict[int, str | int]:
     """``str.translate`` table equal to :func:`normalize` on every character it changes (whitespace aside)."""
     import importlib
 
@@ -74,6 +74,12 @@ def _table() -> dict[int, str]:
         n = N.normalize.__wrapped__(ch).text
         if n != ch:
             out[ord(ch)] = n
+    # identity entries for the characters news text is made of (Latin, Arabic, general punctuation):
+    # ``str.translate`` looks every character up in the table and a missing one costs a caught
+    # ``LookupError``, so covering them makes the translation about 2× faster (same output)
+    for lo, hi in ((0x0000, 0x0250), (0x0600, 0x0780), (0x2000, 0x2070)):
+        for c in range(lo, hi):
+            out.setdefault(c, c)
     return out
 
 
@@ -87,8 +93,34 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(norm_text(text).encode("utf-8")).hexdigest()
 
 
+def _strip_clitic(w: str) -> str:
+    """``_CLITIC.sub("", w)`` for one ``\\w+`` word, in string operations (the regex's order of tries).
+
+    The pattern's optional و/ف and article ال/لل are tried greedily, each kept
+    only when at least two word characters follow (``(?=\\w{2,})``; the rest
+    of a ``\\w+`` word is all word characters, so that is its length).
+    """
+    n = len(w)
+    if n < 4 and not (n == 3 and w[0] in "وف"):  # nothing can be stripped and leave two characters
+        return w
+    if w[0] in "وف":
+        if n >= 5 and (w.startswith("ال", 1) or w.startswith("لل", 1)):
+            return w[3:]
+        return w[1:]  # n >= 3 here
+    if w.startswith("ال") or w.startswith("لل"):
+        return w[2:]  # n >= 4 here
+    return w
+
+
 def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(_CLITICS.sub("", text.translate(_table()))) if len(w) > 1]
+    """The normalized words of ``text`` with و/ف and ال/لل stripped, one-letter words dropped.
+
+    Equal to applying :data:`_CLITICS` to the whole normalized text and
+    splitting on ``\\w+`` (a test compares them), about 3× faster: words are
+    split first and each is stripped with string operations.
+    """
+    strip = _strip_clitic
+    return [w for w in map(strip, _WORD.findall(text.translate(_table()))) if len(w) > 1]
 
 
 def shingles(text: str, k: int = 3) -> set[str]:
@@ -96,6 +128,8 @@ def shingles(text: str, k: int = 3) -> set[str]:
     words = _words(text)
     if len(words) < k:
         return {" ".join(words)} if words else set()
+    if k == 3:
+        return {f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:])}
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
