@@ -732,13 +732,22 @@ def _span_row(kind: str, x: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _in(c: Any, col: Any, values: list[Any]) -> Any:
-    """``col IN values``; on PostgreSQL ``col = ANY(:array)``, one parameter (psycopg parses long IN lists slowly)."""
+    """``col IN values`` as one parameter, so the SQL text is the same for any number of values.
+
+    PostgreSQL: ``col = ANY(:array)`` (psycopg parses long IN lists slowly).
+    SQLite: ``col IN (SELECT value FROM json_each(:json))``. A literal list
+    gives another statement for every length, and sqlite3 keeps the last 128
+    prepared statements per connection: a run's memory then grew with every
+    batch of a new size.
+    """
     if c.dialect.name == "postgresql":
         from sqlalchemy import any_
         from sqlalchemy.dialects.postgresql import ARRAY
 
         return col == any_(bindparam(None, list(values), type_=ARRAY(col.type)))
-    return col.in_(values)
+    from sqlalchemy import column, String
+
+    return col.in_(select(column("value")).select_from(func.json_each(bindparam(None, json.dumps(list(values)), type_=String))))
 
 
 def _insert_with_ids(c: Any, table: Any, rows: list[dict[str, Any]], unique: tuple[str, ...]) -> list[int]:
@@ -765,9 +774,13 @@ def _insert_with_ids(c: Any, table: Any, rows: list[dict[str, Any]], unique: tup
         cols = ", ".join(chr(34) + n + chr(34) for n in names)
         one = "(" + ", ".join("?" * len(names)) + ")"
         got: dict[tuple[Any, ...], int] = {}
-        step = max(1, 30000 // len(names))  # under SQLite's 32,766 variables per statement
-        for i in range(0, len(params), step):
-            chunk = params[i : i + step]
+        # statements of 64, 32, …, 1 rows: a handful of distinct SQL texts (sqlite3 caches prepared
+        # statements per text; one text per row count made the cache, hence memory, grow run-long)
+        i = 0
+        while i < len(params):
+            size = min(_RETURNING_ROWS, 1 << ((len(params) - i).bit_length() - 1))
+            chunk = params[i : i + size]
+            i += size
             sql = f"INSERT INTO {table.name} ({cols}) VALUES {', '.join([one] * len(chunk))} RETURNING id, {', '.join(unique)}"
             for row in c.exec_driver_sql(sql, tuple(v for p in chunk for v in p)):
                 got[tuple(row[1:])] = int(row[0])
@@ -775,6 +788,10 @@ def _insert_with_ids(c: Any, table: Any, rows: list[dict[str, Any]], unique: tup
     res = c.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
     return [int(x[0]) for x in res]
 
+
+#: Most rows in one SQLite ``INSERT … RETURNING`` (64 × the widest table's 11 columns is far under
+#: SQLite's 32,766 variables per statement).
+_RETURNING_ROWS = 64
 
 _SQLITE_BINDS: dict[tuple[str, tuple[str, ...]], tuple[Any, list[tuple[int, Any]]]] = {}
 
