@@ -131,3 +131,23 @@ def test_fast_word_split_equals_the_clitic_regex_on_random_texts() -> None:
         t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
         assert D._words(t) == reference(t), t
     assert D._words("والجيش فالقوات للسلام وزير و ال الله") == ["جيش", "قوات", "سلام", "زير", "ال", "له"]
+
+
+def test_sqlite_statements_have_a_few_shapes_whatever_the_batch_sizes(tmp_path, synth_results: list[dict]) -> None:
+    """sqlite3 caches prepared statements by SQL text: one text per batch length would grow a run's memory."""
+    from sqlalchemy import event
+
+    store = Store(f"sqlite:///{tmp_path / 's.db'}")
+    texts: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda conn, cur, stmt, params, ctx, many: texts.append(stmt))
+    i = 0
+    for size in (3, 5, 7, 2, 9, 4, 6, 11):
+        store.add_records(synth_results[i : i + size])
+        i += size
+    assert store.count("documents") == i
+    assert not [t for t in texts if " IN (?," in t]  # IN lists go as one JSON parameter
+    values = [t.count("), (") + 1 for t in texts if "RETURNING" in t]
+    assert values and set(values) <= {1, 2, 4, 8, 16, 32, 64}
+    # eight batches of eight lengths, yet few distinct texts (each table's insert, lookups, 64/32/…/1-row RETURNING)
+    assert len(set(texts)) <= 40
+    store.close()
