@@ -57,7 +57,7 @@ def ingest(
     from rich.console import Console
 
     from khabar.ingest.fetch import Fetcher
-    from khabar.ingest.runner import default_settings
+    from khabar.ingest.runner import IngestInterrupted, default_settings
     from khabar.ingest.runner import ingest as run
     from khabar.ingest.sources import count_items, iter_items
     from khabar.store import Store
@@ -82,11 +82,14 @@ def ingest(
 
         client = make_client(scheduler, workers)
     command = "khabar " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    interrupted = False
     try:
         if show:
             summary = _with_progress(console, items, store, settings, command, client, count_items(list(sources)))
         else:
             summary = run(items, store, settings, command=command, client=client)
+    except IngestInterrupted as exc:  # Ctrl-C: the run row is marked interrupted, no transaction is open
+        summary, interrupted = exc.summary, True
     finally:
         if client is not None:
             cluster = getattr(client, "cluster", None)
@@ -102,12 +105,17 @@ def ingest(
         if len(summary.errors) > 20:
             console.print(f"… and {summary.failed - 20} more (see the errors table)")
         console.print(
-            f"khabar ingest: {summary.ok} stored, {summary.skipped} already stored, {summary.failed} failed "
-            f"in {summary.seconds:.1f} s ({summary.docs_per_s:.1f} docs/s) → {dest}" + ("" if store is None else f" (run {summary.run_id})"),
+            ("khabar ingest: interrupted: " if interrupted else "khabar ingest: ")
+            + f"{summary.ok} stored, {summary.skipped} already stored, {summary.failed} failed "
+            + (f"({summary.unsaved} extracted but not stored) " if summary.unsaved else "")
+            + f"in {summary.seconds:.1f} s ({summary.docs_per_s:.1f} docs/s) → {dest}" + ("" if store is None else f" (run {summary.run_id})")
+            + ("; run the same command again to resume" if interrupted else ""),
             highlight=False,
         )
     if store is not None:
         store.close()
+    if interrupted:
+        raise typer.Exit(130)
     if summary.failed:
         raise typer.Exit(1)
 

@@ -27,7 +27,7 @@ from typing import Any
 from khabar.errors import KhabarError, StorageError
 from khabar.ingest.sources import Item
 
-__all__ = ["Settings", "IngestSummary", "process_item", "ingest", "default_settings", "WRITE_BATCH"]
+__all__ = ["Settings", "IngestSummary", "IngestInterrupted", "process_item", "ingest", "default_settings", "WRITE_BATCH"]
 
 #: Default documents per write transaction. Per-batch costs (the LSH candidate query, whose hot
 #: buckets are read once per batch, the commit, one statement per table) are shared by more
@@ -134,6 +134,8 @@ class IngestSummary:
     status: str = "done"
     #: extracted documents waiting in the write buffer (not yet counted as ok/skipped)
     pending: int = 0
+    #: extracted documents dropped unwritten when the run was interrupted (a rerun stores them)
+    unsaved: int = 0
 
     @property
     def total(self) -> int:
@@ -152,8 +154,21 @@ class IngestSummary:
         return {
             "run_id": self.run_id, "ok": self.ok, "skipped": self.skipped, "failed": self.failed,
             "seconds": round(self.seconds, 3), "docs_per_s": round(self.docs_per_s, 2),
-            "overhead_share": round(self.overhead_share, 4), "status": self.status,
+            "overhead_share": round(self.overhead_share, 4), "status": self.status, "unsaved": self.unsaved,
         }
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) stopped an ingest run; ``summary`` holds its counts (``status == "interrupted"``).
+
+    A :class:`KeyboardInterrupt`, so callers that stop on Ctrl-C still do. By the
+    time it is raised the run row is marked ``interrupted`` and no write
+    transaction is left open.
+    """
+
+    def __init__(self, summary: "IngestSummary") -> None:
+        super().__init__("ingest interrupted")
+        self.summary = summary
 
 
 def _prefilter(items: Iterable[Item], store: Any, summary: IngestSummary, on_error: Callable[[Mapping[str, Any]], None], tick: Callable[[], None], chunk: int = 100) -> Iterator[dict[str, Any]]:
@@ -225,6 +240,9 @@ def ingest(
     Raises:
         StorageError: the database itself fails (a single document's
             integrity conflict is a skip, not an error).
+        IngestInterrupted: Ctrl-C (a :class:`KeyboardInterrupt`); the batch being
+            written is rolled back, buffered documents are dropped, the run is
+            marked ``interrupted`` and the exception carries the summary.
     """
     if settings.get("out"):
         return _ingest_to_parquet(items, settings, progress=progress, client=client)
@@ -284,6 +302,7 @@ def ingest(
         tick()
 
     pending = _prefilter(items, store, summary, on_error, tick, chunk=batch)
+    interrupted = False
     try:
         if settings.get("engine") == "dask":
             from khabar.batch.dask import run_on_dask
@@ -295,10 +314,24 @@ def ingest(
                 on_result(process_item(d, settings))
         flush()
     except KeyboardInterrupt:
+        interrupted = True
+    if interrupted:
+        # Nothing more is written but the run row. The batch being written, if any, was rolled back
+        # with its connection; documents still buffered are not stored (running the same command
+        # again stores them). Until the except block above is left, its traceback keeps the
+        # interrupted statement's cursor alive, and with it that connection's write lock: any write
+        # before this point (the old code flushed the buffer there) waited on itself for the busy
+        # timeout, document after document. Cycles may still hold it, hence the collection.
+        import gc
+
+        gc.collect()
         summary.status = "interrupted"
-        flush()
+        summary.unsaved = len(buf)
+        summary.pending = 0
+        buf.clear()
+        summary.seconds = time.perf_counter() - t0
         store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped, failed=summary.failed, status="interrupted")
-        raise
+        raise IngestInterrupted(summary)
     summary.seconds = time.perf_counter() - t0
     store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped, failed=summary.failed, status=summary.status)
     return summary
@@ -357,6 +390,7 @@ def _ingest_to_parquet(items: Iterable[Item], settings: Mapping[str, Any], *, pr
                 k += 1
     except KeyboardInterrupt:
         summary.status = "interrupted"
-        raise
+        summary.seconds = time.perf_counter() - t0
+        raise IngestInterrupted(summary) from None
     summary.seconds = time.perf_counter() - t0
     return summary
