@@ -39,6 +39,6 @@ def info(db: Annotated[Optional[str], _DB] = None) -> None:
     from khabar.store.migrate import current_revision
     from khabar.store.schema import metadata
 
-    store = Store(db)
+    store = Store(db, create=False)
     out = {"db": store._safe_url(), "revision": current_revision(store.engine), "tables": {t: store.count(t) for t in metadata.tables}}
     typer.echo(json.dumps(out, indent=1))

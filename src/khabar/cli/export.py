@@ -71,7 +71,7 @@ def events(
     """
     from khabar.store import Store
 
-    rows = Store(db).iter_events(_filter(since, until, type_, actor, country, text, limit))
+    rows = Store(db, create=False).iter_events(_filter(since, until, type_, actor, country, text, limit))
     if fmt is ShowFormat.jsonl:
         for r in rows:
             typer.echo(json.dumps(r, ensure_ascii=False))
@@ -111,6 +111,6 @@ def export(
 
     if fmt is ExportFormat.parquet and (out is None or out == "-"):
         raise ConfigError("Parquet is binary: give an output file with --out events.parquet")
-    n = write_rows(Store(db).iter_events(_filter(since, until, type_, actor, country, text, None)), fmt.value, out)  # type: ignore[arg-type]
+    n = write_rows(Store(db, create=False).iter_events(_filter(since, until, type_, actor, country, text, None)), fmt.value, out)  # type: ignore[arg-type]
     if out and out != "-":
         typer.echo(f"khabar export: {n} events → {out}", err=True)

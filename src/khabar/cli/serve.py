@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from typing import Annotated, Optional
 
 import typer
@@ -28,6 +29,29 @@ def serve(
         raise ConfigError(f"uvicorn is not installed ({exc}); reinstall khabar") from None
     from khabar.api import ApiSettings, create_app
 
+    if db is not None:  # fail now, not with 500s later: the file must exist and open (it is upgraded if old)
+        from khabar.store import Store
+
+        Store(db, create=False).close()
+    _check_port(host, port)
     app = create_app(ApiSettings(db_url=db, max_bytes=max_bytes, cors_origins=tuple(cors or ())))
     typer.echo(f"khabar: serving on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _check_port(host: str, port: int) -> None:
+    """Raise :class:`ConfigError` when ``host:port`` cannot be listened on (in use, not an address of this machine, privileged)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise ConfigError(f"--host {host!r} is not an address this machine can listen on ({exc.strerror})") from None
+    family, kind, proto, _, addr = infos[0]
+    with socket.socket(family, kind, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a port in TIME_WAIT is free
+        try:
+            s.bind(addr)
+        except OSError as exc:
+            hint = "another program is using the port; stop it or choose another with --port" if exc.errno == errno.EADDRINUSE else "choose another --host or --port"
+            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror}; {hint}") from None

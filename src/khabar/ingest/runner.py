@@ -239,13 +239,16 @@ def ingest(
 
     Raises:
         StorageError: the database itself fails (a single document's
-            integrity conflict is a skip, not an error).
+            integrity conflict is a skip, not an error);
+            :class:`~khabar.store.store.DatabaseLocked` when another process
+            holds a SQLite file's write lock past the busy timeout.
         IngestInterrupted: Ctrl-C (a :class:`KeyboardInterrupt`); the batch being
             written is rolled back, buffered documents are dropped, the run is
             marked ``interrupted`` and the exception carries the summary.
     """
     if settings.get("out"):
         return _ingest_to_parquet(items, settings, progress=progress, client=client)
+    from khabar.store.store import DatabaseLocked
     run_id = store.begin_run(dict(settings), command=command)
     summary = IngestSummary(run_id=run_id)
     t0 = time.perf_counter()
@@ -274,6 +277,8 @@ def ingest(
             return
         try:
             written = store.add_records(buf, run_id=run_id)
+        except DatabaseLocked:  # not this batch's fault: stop the run with one clear message
+            raise
         except StorageError as exc:  # a batch of one (larger batches report refused documents as failed)
             for res in buf:
                 store_error(res, exc)

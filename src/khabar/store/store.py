@@ -37,7 +37,7 @@ from khabar.errors import StorageError
 from khabar.store import schema as S
 from khabar.store.dedup import band_keys, candidate_rows, match_in, norm_text, signature, text_hash
 
-__all__ = ["Store", "WriteResult", "EventFilter", "DEFAULT_URL", "resolve_url", "prepare_rows"]
+__all__ = ["Store", "DatabaseLocked", "WriteResult", "EventFilter", "DEFAULT_URL", "resolve_url", "prepare_rows"]
 
 DEFAULT_URL = "sqlite:///khabar.db"
 #: Stored LSH candidates checked at a time (rows of the signature matrix): bounds the memory of a
@@ -109,6 +109,18 @@ class EventFilter:
     limit: int | None = None
 
 
+#: Seconds a SQLite connection waits for another process's write lock before :class:`DatabaseLocked`.
+SQLITE_BUSY_TIMEOUT_S = 30.0
+
+
+class DatabaseLocked(StorageError):
+    """Another process held a SQLite database's write lock longer than the busy timeout.
+
+    Not a fault of one document: the operation (and an ingest run) stops
+    instead of recording every document as failed.
+    """
+
+
 class Store:
     """A connection to a khabar database (SQLAlchemy 2 engine), upgraded to the newest schema.
 
@@ -118,21 +130,61 @@ class Store:
             (``khabar db upgrade`` does the same explicitly).
         echo: log SQL.
 
+        create: when ``False``, a SQLite file that does not exist is an error
+            instead of a new empty database (read-only commands: a mistyped
+            ``--db`` must not create a file).
+
+    SQLite waits up to :data:`SQLITE_BUSY_TIMEOUT_S` seconds for another
+    process's write lock; ``sqlite:///FILE?timeout=SECONDS`` sets another wait.
+
     Raises:
-        StorageError: the database cannot be reached or upgraded.
+        StorageError: the database cannot be reached or upgraded
+            (:class:`DatabaseLocked` when another process holds SQLite's write
+            lock longer than the busy timeout; this applies to every later
+            operation too).
+        InputError: ``create=False`` and the SQLite file does not exist.
     """
 
-    def __init__(self, url: str | None = None, *, migrate: bool = True, echo: bool = False) -> None:
+    def __init__(self, url: str | None = None, *, migrate: bool = True, echo: bool = False, create: bool = True) -> None:
         self.url = resolve_url(url)
+        kw: dict[str, Any] = {}
         try:
-            self.engine: Engine = create_engine(self.url, echo=echo, future=True, json_serializer=json_dumps)
+            from sqlalchemy.engine import make_url
+
+            u = make_url(self.url)
+            if u.get_backend_name() == "sqlite":
+                self._sqlite_file = u.database if u.database and u.database != ":memory:" and not u.database.startswith("file:") else None
+                if "timeout" not in u.query:
+                    kw["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_S}
+            else:
+                self._sqlite_file = None
+        except Exception as exc:  # an unparseable URL
+            raise StorageError(f"cannot open database {self._safe_url()}: {exc}") from exc
+        if not create and self._sqlite_file is not None and not os.path.isfile(self._sqlite_file):
+            from khabar.errors import InputError
+
+            if os.path.isdir(self._sqlite_file):
+                raise InputError(self._sqlite_file, "is a folder, not a database file; give the database file with --db")
+            raise InputError(self._sqlite_file, f"no such database file (this command does not create one); check --db, or create a database with khabar ingest SOURCES --db {self._sqlite_file}")
+        try:
+            self.engine: Engine = create_engine(self.url, echo=echo, future=True, json_serializer=json_dumps, **kw)
         except Exception as exc:  # bad URL, missing driver
             raise StorageError(f"cannot open database {self._safe_url()}: {exc}") from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "handle_error", self._sqlite_locked)
         self._sources: dict[str, int] = {}
         if migrate:
             self.upgrade()
+
+    def _sqlite_locked(self, ctx: Any) -> "DatabaseLocked | None":
+        """``handle_error`` hook: SQLite's "database is locked" (busy timeout spent) becomes :class:`DatabaseLocked`."""
+        import sqlite3
+
+        exc = ctx.original_exception
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            return DatabaseLocked(f"database {self._sqlite_file or self._safe_url()} is locked by another process; try again or use PostgreSQL for concurrent writers")
+        return None
 
     def _safe_url(self) -> str:
         try:
@@ -687,8 +739,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _rec: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")  # the busy timeout is sqlite3's ``timeout`` (Store.__init__)
     cur.close()
 
 
