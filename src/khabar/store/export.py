@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
-from khabar.errors import ConfigError
+from khabar.errors import ConfigError, InputError
 from khabar.store.rows import COLUMNS
 
 __all__ = ["write_rows", "Format", "parquet_schema"]
@@ -52,47 +52,102 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
 def write_rows(rows: Iterable[dict[str, Any]], fmt: Format, out: str | Path | None, *, batch: int = 5000) -> int:
     """Write ``rows`` to ``out`` (``None`` or ``-``: standard output; not for Parquet).
 
+    A regular file is written to a temporary file beside it and renamed into
+    place at the end, so a failure (no permission, a full disk) leaves no
+    partial file and an existing file untouched. A device or pipe (``/dev/stdout``,
+    a FIFO) is written directly.
+
     Returns:
         The number of rows written.
 
     Raises:
         ConfigError: an unknown format, or Parquet to standard output.
+        InputError: ``out`` cannot be written (a folder, a missing folder, no
+            permission, a full disk); the message names the file and the reason.
     """
     if fmt not in ("csv", "jsonl", "parquet"):
         raise ConfigError(f"unknown export format {fmt!r}; use csv, jsonl or parquet")
     to_stdout = out is None or str(out) == "-"
-    n = 0
-    if fmt == "parquet":
-        if to_stdout:
-            raise ConfigError("Parquet is binary: give an output file with --out events.parquet")
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+    if fmt == "parquet" and to_stdout:
+        raise ConfigError("Parquet is binary: give an output file with --out events.parquet")
+    if to_stdout:
+        return _write_text(rows, fmt, sys.stdout)
+    path = Path(str(out))
+    if path.is_dir():
+        raise InputError(str(out), "is a folder; give a file name, e.g. --out events." + fmt)
+    if not path.parent.is_dir():
+        raise InputError(str(out), f"cannot write: the folder {str(path.parent)!r} does not exist")
+    if path.exists() and not path.is_file():  # a device or a pipe: written in place
+        try:
+            if fmt == "parquet":
+                return _write_parquet(rows, path, batch)
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                return _write_text(rows, fmt, fh)
+        except OSError as exc:
+            raise InputError(str(out), f"cannot write: {exc.strerror or exc}") from None
+    import os
+    import tempfile
 
-        schema = parquet_schema()
-        with pq.ParquetWriter(str(out), schema, compression="zstd") as w:
-            buf: list[dict[str, Any]] = []
-            for r in rows:
-                buf.append(_flat(r))
-                n += 1
-                if len(buf) >= batch:
-                    w.write_table(pa.Table.from_pylist(buf, schema=schema))
-                    buf = []
-            if buf or n == 0:
-                w.write_table(pa.Table.from_pylist(buf, schema=schema))
-        return n
-    fh = sys.stdout if to_stdout else open(out, "w", encoding="utf-8", newline="")  # type: ignore[arg-type]
     try:
-        if fmt == "csv":
-            w2 = csv.DictWriter(fh, fieldnames=list(COLUMNS))
-            w2.writeheader()
-            for r in rows:
-                w2.writerow(_flat(r))
-                n += 1
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError as exc:
+        raise InputError(str(out), f"cannot write: {exc.strerror or exc}") from None
+    try:
+        if fmt == "parquet":
+            os.close(fd)
+            n = _write_parquet(rows, Path(tmp), batch)
         else:
-            for r in rows:
-                fh.write(json.dumps({k: r.get(k) for k in COLUMNS}, ensure_ascii=False) + "\n")
-                n += 1
-    finally:
-        if not to_stdout:
-            fh.close()
+            with open(fd, "w", encoding="utf-8", newline="") as fh:
+                n = _write_text(rows, fmt, fh)
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(str(out), f"cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return n
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_parquet(rows: Iterable[dict[str, Any]], path: Path, batch: int) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema()
+    n = 0
+    with pq.ParquetWriter(str(path), schema, compression="zstd") as w:
+        buf: list[dict[str, Any]] = []
+        for r in rows:
+            buf.append(_flat(r))
+            n += 1
+            if len(buf) >= batch:
+                w.write_table(pa.Table.from_pylist(buf, schema=schema))
+                buf = []
+        if buf or n == 0:
+            w.write_table(pa.Table.from_pylist(buf, schema=schema))
+    return n
+
+
+def _write_text(rows: Iterable[dict[str, Any]], fmt: str, fh: Any) -> int:
+    n = 0
+    if fmt == "csv":
+        w2 = csv.DictWriter(fh, fieldnames=list(COLUMNS))
+        w2.writeheader()
+        for r in rows:
+            w2.writerow(_flat(r))
+            n += 1
+    else:
+        for r in rows:
+            fh.write(json.dumps({k: r.get(k) for k in COLUMNS}, ensure_ascii=False) + "\n")
+            n += 1
     return n
