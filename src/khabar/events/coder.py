@@ -50,7 +50,7 @@ from khabar.events.actors import (
     possessive_head,
     strip_clitics,
 )
-from khabar.events.discourse import claimant_of, date_fields, merge_mentions, quantities_for
+from khabar.events.discourse import claimant_of, date_fields, merge_mentions, quantities_for, tally as _tally
 from khabar.events.lexicon import OBJECT_CLASSES, Trigger, bare, load_triggers, trigger_matcher, verb_forms
 from khabar.text.matcher import Match
 from khabar.text.normalize import normalize
@@ -846,16 +846,20 @@ def _status(doc: Document, c: _Cand, a: int, cs: int, req_before: frozenset[int]
             return "denied"
     if planned_prefix or c.m.prefix.endswith("س") and _future_verb(doc, i):
         return "planned"
+    if i > a and doc.tokens[i - 1].norm in ("،", ",") and _participle(c):
+        return "occurred"  # …، مطالباً …: a circumstantial act of the main verb's subject; earlier cues are the clause's
     for k in range(a, i):  # ينص الاتفاق على …: the terms scope over the whole sentence
         if _stem(doc.tokens[k].norm) in _TERMS_CUES:
             return "planned"
+    if req_before and _in_request_scope(doc, max(req_before), i):
+        return "requested"
     for k in range(i - 1, max(a, i - 9) - 1, -1):
         t = doc.tokens[k]
         n = t.norm
         st = _stem(n)
         if t.kind == "punct" and n in ("؛", ";"):
             break
-        if k in req_before:
+        if k in req_before and _in_request_scope(doc, k, i):
             return "requested"
         if n == "قد" and k + 1 <= i:
             nxt = doc.tokens[k + 1].norm if k + 1 < len(doc.tokens) else ""
@@ -867,12 +871,35 @@ def _status(doc: Document, c: _Cand, a: int, cs: int, req_before: frozenset[int]
             if (n in _NOUN_CUES or st in _NOUN_CUES) and i - k > 2:
                 continue  # a noun cue (خطط، نية) scopes only over its own complement
             return s
-        if n[:1] == "س" and n[1:2] in ("ي", "ت", "ن", "ا") and (n[1:] in _verbish() or _future_verb(doc, k)):
+        fn = n[1:] if n[:1] in ("و", "ف") and len(n) > 4 else n  # وسنواصل إرسال …: و + future س
+        if fn[:1] == "س" and fn[1:2] in ("ي", "ت", "ن", "ا") and (fn[1:] in _verbish() or _future_verb(doc, k)):
             return "planned"
         if k < cs and (n in ("ان", "بان") or n in COMPLEMENTIZERS) and k < cs - 6:
             break
     return "occurred"
 
+
+
+def _in_request_scope(doc: Document, r: int, i: int) -> bool:
+    """Token ``i`` lies in the complement of the REQUEST trigger at token ``r`` (دعا الوزير إلى توسيع العمل …
+    داخل العراق، وزيادة رقعة التعاون …): no sentence break (؛ ; .), no comma before anything but و + noun, and
+    no new finite verb or participle clause between them (…، وأكد أن …; …، مؤكدا …). A verb right after
+    أن/ل (دعا إلى أن تنسحب) belongs to the complement."""
+    for k in range(r + 1, i):
+        t = doc.tokens[k]
+        n = t.norm
+        if t.kind == "punct" or n in ("،", ",", "؛", ";", "."):
+            if n in ("؛", ";", ".", "!", "?", "؟") or t.text in ("؛", ";", ".", "!", "?", "؟"):
+                return False
+            if n in ("،", ",") or t.text in ("،", ","):
+                nxt = doc.tokens[k + 1] if k + 1 < i else None
+                if nxt is None or not (nxt.norm == "و" or (nxt.norm[:1] == "و" and not _is_verbish(doc, k + 1))):
+                    return False
+            continue
+        if k > r + 1 and _is_verbish(doc, k) and doc.tokens[k - 1].norm not in ("ان", "بان", "لكي", "كي") \
+                and not n.startswith("ل"):
+            return False
+    return True
 
 
 _POS_CACHE: dict[tuple[int, int, str], bool] = {}
@@ -888,6 +915,9 @@ def _future_verb(doc: Document, k: int) -> bool:
     """
     t = doc.tokens[k]
     n = t.norm
+    conj = n[:1] in ("و", "ف") and len(n) > 5 and n[1:2] == "س"
+    if conj:
+        n = n[1:]
     if len(n) < 5 or n[:1] != "س" or n[1:2] not in ("ي", "ت", "ن", "ا"):
         return False
     lo = doc.tokens[max(0, k - 2)].start
@@ -901,6 +931,8 @@ def _future_verb(doc: Document, k: int) -> bool:
         from khabar.models.segment_pos import analyze
 
         segs = [x for x in analyze(window) if key[0] <= x.start < key[1]]
+        if conj and segs and segs[0].text in ("و", "ف"):
+            segs = segs[1:]
         ok = len(segs) >= 2 and segs[0].text == "س" and any(x.upos == "VERB" for x in segs[1:])
     except Exception:  # noqa: BLE001 - a missing model only disables this cue
         ok = False
@@ -997,6 +1029,7 @@ def code_events(doc: Document) -> tuple[Event, ...]:
     events: list[tuple[int, Event]] = []
     definite: dict[int, bool] = {}
     memory: list[Actor] = []  # actors with country and sector coded so far (for الجيش، قواتها)
+    weak_places: set[int] = set()  # trigger starts of events placed by their sentence or dateline only
     for si, cs_list in sorted(by_sent.items()):
         sent = doc.sentences[si]
         a, b = _sentence_tokens(doc, sent)
@@ -1019,6 +1052,10 @@ def code_events(doc: Document) -> tuple[Event, ...]:
             source, target = _arguments(doc, c, phrases, a, b, cs, ce, ent_map, event_starts=starts)
             nxt = [x.tok for x in cs_list if x.tok > i]
             loc = _location(doc, c, phrases, cs, ce, a, b, source, target, min(nxt) if nxt else None)
+            if loc is not None and status == "requested":
+                le = doc.entity(loc)
+                if le is not None and le.start < doc.tokens[i].start:
+                    loc = None  # دعا الوزير في عمان إلى زيادة التعاون: the call was made there, the cooperation is not
             date = _date(doc, cs, ce, sent, i)
             if status == "occurred" and c.typ not in ("REQUEST", "THREATEN") and _future_date(doc, date):
                 # يصادق … خلال الأيام المقبلة; a call or threat is made now, whatever date its
@@ -1061,6 +1098,14 @@ def code_events(doc: Document) -> tuple[Event, ...]:
                     source = prev_any[-1].source
                 else:
                     source = _arguments(doc, c, phrases, a, b, cs, ce, ent_map, wide=True, event_starts=starts)[0]
+            witness = _witness_place(doc, cs, i) if c.noun else None
+            if witness is not None and loc is None:
+                loc = witness.id
+            if witness is not None and source is not None and source.entity == witness.id and source.sector is None:
+                # شهدت العاصمة نيامي مظاهرات: the place that saw the event did not do it; unnamed protesters are
+                # the civilians of that place's country (CAMEO/PLOVER's country + CVL), other events get no source
+                source = replace(source, sector="CVL", entity=None, name_en=country_name(source.country)) \
+                    if c.typ == "PROTEST" and source.country else None
             source = _state_of_city(doc, source)
             if c.typ not in _PLACE_TYPES:
                 target = _state_of_city(doc, target)  # a city is a place only where places are hit or held
@@ -1104,6 +1149,7 @@ def code_events(doc: Document) -> tuple[Event, ...]:
                             and (e.source.country or "") == (ev0.source.country or "-")), None)
                 if sup is not None:
                     sent_events[idx] = (replace(ev0, target=sup.target), lk)
+        _victims_act_not(sent_events, phrases, doc)
         for idx, obj in stance_objs:
             # ودانت الحكومة العراقية الضربة، رفضت إسرائيل الدعوة: the one who carried out (or made) the event
             # named as the object is the target of the condemnation/rejection/support
@@ -1111,14 +1157,159 @@ def code_events(doc: Document) -> tuple[Event, ...]:
             ref = _referenced_source(obj, ev0, sent_events[:idx] + sent_events[idx + 1:], events)
             if ref is not None:
                 sent_events[idx] = (replace(ev0, target=ref), sent_events[idx][1])
-        for ev in _merge(sent_events, doc):
+        settled: list[tuple[Event, bool | str]] = [(ev, False) for ev in _merge(sent_events, doc)]
+        weak_places |= _sentence_setting(doc, phrases, a, b, settled)
+        _during_dates(doc, settled)
+        for ev, _ in settled:
             events.append((ev.trigger.start, ev))
     events.sort(key=lambda x: x[0])
-    merged = merge_mentions(doc, [ev for _, ev in events], definite)
+    merged = merge_mentions(doc, [ev for _, ev in events], definite, weak_places)
     merged.sort(key=lambda ev: ev.trigger.start)
     return tuple(replace(ev, id=f"ev{n}") for n, ev in enumerate(merged, start=1))
 
 
+
+
+def _conjuncts(doc: Document, phrases: list[ActorPhrase], p: ActorPhrase) -> list[ActorPhrase]:
+    """``p`` and the phrases co-ordinated after it (الولايات المتحدة وحلفاءها العرب, مصر والأردن): a phrase that
+    starts with و right after it, or follows one و-word (وحلفاءها) with the same preposition."""
+    out = [p]
+    idx = phrases.index(p)
+    for q in phrases[idx + 1:]:
+        last = out[-1]
+        gap = q.tok_start - last.tok_end
+        if q.prep != last.prep and not (q.coord and q.prep == ""):
+            break
+        if gap == 0 and q.coord or gap == 1 and doc.tokens[last.tok_end].norm[:1] == "و" and doc.tokens[last.tok_end].kind == "word":
+            out.append(q)
+        else:
+            break
+    return out
+
+
+def _victims_act_not(sent_events: list[tuple[Event, bool | str]], phrases: list[ActorPhrase], doc: Document) -> None:
+    """Victims are not agents: the target of an attack or coercion in a sentence (the subject of تعرض لـ, the
+    wounded of إصابة، the object of استهدف) and the phrases co-ordinated with it (الولايات المتحدة وحلفاءها العرب)
+    are never the source of a hostile event of the same sentence; such an event takes the source of the previous
+    one of its type (an elaboration, بما في ذلك هجوم …) when that one is no victim, else none. In place."""
+    victims: set[int] = set()
+    by_start = {p.start: p for p in phrases}
+    for ev, _ in sent_events:
+        if ev.type in ("ASSAULT", "COERCE") and ev.target is not None and ev.target.start is not None:
+            victims.add(ev.target.start)
+            p = by_start.get(ev.target.start)
+            if p is not None:
+                victims.update(q.start for q in _conjuncts(doc, phrases, p))
+    if not victims:
+        return
+    for idx, (ev, lk) in enumerate(sent_events):
+        if ev.type not in _HOSTILE_TYPES or ev.source is None or ev.source.start not in victims:
+            continue
+        prev = [e for e, _ in sent_events[:idx] if e.type == ev.type and e.source is not None
+                and e.source.start not in victims and e.trigger.start < ev.trigger.start]
+        sent_events[idx] = (replace(ev, source=prev[-1].source if prev and lk != "retaliation" else None), lk)
+
+
+@lru_cache(maxsize=1)
+def _movement_forms() -> frozenset[str]:
+    """Words that take someone to a place: وصل، زار، توجه، حط (verbs, inflected) and the visit/arrival nouns."""
+    out: set[str] = set()
+    for v, impf in (("وصل", "صل"), ("زار", "زور"), ("توجه", None), ("حط", None)):  # يصل, never توصل (reached)
+        out |= verb_forms(v, impf)
+    out |= {"زياره", "الزياره", "زيارته", "زيارتها", "وصول", "وصوله", "وصولها", "جوله", "جولته", "جولتها"}
+    return frozenset(out)
+
+
+def _destination_place(doc: Document, a: int, b: int) -> Entity | None:
+    """Where a sentence is set by a movement (وصل الوزير إلى دمشق، زار بلينكن الرياض، في زيارة إلى القاهرة): the
+    one GPE after إلى/لـ (or right after زار) within eight words of a movement word; ``None`` when there is no
+    such word, no such place or two different places (ambiguous)."""
+    moves = _movement_forms()
+    toks, places = _place_index(doc)
+    found: dict[str, Entity] = {}
+    for k in range(a, b):
+        n = doc.tokens[k].norm
+        if n not in moves and _stem(n) not in moves:
+            continue
+        visit_verb = _stem(n)[:3] in ("زار", "يزو", "تزو", "سيز")
+        for ti, e in places[bisect.bisect_left(toks, k + 1):bisect.bisect_left(toks, min(b, k + 9))]:
+            if e.label != "GPE":
+                continue
+            tok = doc.tokens[ti]
+            pre = normalize(doc.text[tok.start : e.start]).text if e.start > tok.start else ""
+            prev = doc.tokens[ti - 1].norm if ti > a else ""
+            if prev == "الي" or pre.lstrip("وف") in ("ل", "لل") or (visit_verb and ti == k + 1) or (
+                    visit_verb and not pre and prev not in PREPOSITIONS):
+                found.setdefault(e.name_en or e.text, e)
+                break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _dateline_place(doc: Document, si: int) -> Entity | None:
+    """The dateline city of sentence ``si`` when that sentence opens with it (بغداد - قُتل …), else ``None``."""
+    a, b = _sentence_tokens(doc, doc.sentences[si])
+    if b - a < 3 or doc.tokens[a + 1].kind == "word" or doc.tokens[a + 1].text.strip() not in ("-", "–", "—"):
+        return None
+    return next((x for x in doc.entities if x.label == "GPE" and x.start == doc.tokens[a].start), None)
+
+
+def _during_dates(doc: Document, sent_events: list[tuple[Event, bool | str]]) -> None:
+    """A verb followed by خلالها/خلاله (والتقى خلالها الأسد: during the visit) happened on the day of the earlier
+    event of its sentence that it refers to: it takes that event's clause date when it has none. In place."""
+    for idx, (ev, lk) in enumerate(sent_events):
+        if idx == 0 or ev.date_source == "clause":
+            continue
+        k = _tok_at(doc, ev.trigger.end)
+        if k < len(doc.tokens) and doc.tokens[k].start < ev.trigger.end:
+            k += 1
+        if k >= len(doc.tokens) or doc.tokens[k].norm not in _DURING:
+            continue
+        prev = next((e for e, _ in reversed(sent_events[:idx]) if e.date_source == "clause"), None)
+        if prev is not None:
+            sent_events[idx] = (replace(ev, date=prev.date, date_source=prev.date_source, date_value=prev.date_value), lk)
+
+
+def _sentence_setting(doc: Document, phrases: list[ActorPhrase], a: int, b: int,
+                      sent_events: list[tuple[Event, bool | str]]) -> set[int]:
+    """Fill empty places from where the sentence is set, in place.
+
+    * A movement to one place (وصل الوزير إلى دمشق … والتقى خلالها الأسد; زار; في زيارة إلى): every event of the
+      sentence that is not a requested one takes that destination.
+    * One place named in the sentence, governed by a locative preposition (… في العراق، إذ أوضح … سيتم تخفيض
+      عدد القوات): the events of the sentence that happen somewhere (:data:`_PHYSICAL_TYPES`) take it.
+    * The dateline (دمشق - …): the events of the dateline's own sentence — the lead, the story the dateline
+      reports — that happen somewhere (:data:`_PHYSICAL_TYPES`) and occurred take the dateline city. Events of
+      later sentences do not: the article may report happenings elsewhere.
+    Events that already have a place keep it; nothing is filled when the setting is ambiguous. Runs on the
+    sentence's merged events (a place of any mention wins over the setting).
+
+    Returns:
+        The trigger starts of the events placed by the sentence's single place or the dateline (weak places,
+        which do not keep mentions apart across sentences: :func:`~khabar.events.discourse.merge_mentions`).
+    """
+    weak: set[int] = set()
+    if not sent_events or all(ev.location for ev, _ in sent_events):
+        return weak
+    dest = _destination_place(doc, a, b)
+    one = _sentence_place(doc, phrases, a, b) if dest is None else None
+    dl = _dateline_place(doc, sent_events[0][0].sentence) if dest is None else None
+    if dest is None and dl is None and one is None:
+        return weak
+    for idx, (ev, lk) in enumerate(sent_events):
+        if ev.location or ev.status == "requested":
+            continue
+        if dest is not None:
+            sent_events[idx] = (replace(ev, location=dest.id), lk)
+            continue
+        if ev.type not in _PHYSICAL_TYPES:
+            continue
+        for pl in (one, dl if ev.status == "occurred" else None):
+            if pl is not None and not (ev.source is not None and ev.source.entity == pl.id) and not (
+                    ev.target is not None and ev.target.entity == pl.id and (ev.target.sector is not None or _is_state(pl))):
+                sent_events[idx] = (replace(ev, location=pl.id), lk)
+                weak.add(ev.trigger.start)
+                break
+    return weak
 
 
 #: event types whose source and target cannot be one and the same named actor
@@ -1233,6 +1424,8 @@ def _fill_country(doc: Document, a: Actor | None, phrases: list[ActorPhrase], i:
     head = normalize(a.text).text.split(" ")[0] if a.text else ""
     if head.lstrip("وف").startswith("نظير") or head.lstrip("وف").startswith("نظراء"):
         return a  # نظيره: the possessor's counterpart is from another country
+    if _no_article(head) in _MANY_STATES:
+        return a  # الدول الغربية: several states, no one country
     if possessive_head(head):
         before = [p.actor for p in phrases if p.actor.country and p.actor.text != a.text and p.tok_end <= i + 8]
         pos = [p for p in phrases if p.actor.text == a.text]
@@ -1299,6 +1492,9 @@ def _no_article(w: str) -> str:
     return w
 
 
+#: Heads that name several states (الدول الغربية، البلدان المانحة): never filled with one country.
+_MANY_STATES = frozenset(("دول", "بلدان"))
+
 #: Institutions that act only at home: a bare الشرطة/السلطات/قوات الأمن is the local one.
 _DOMESTIC = frozenset(("شرطه", "سلطات", "اجهزه"))
 
@@ -1323,6 +1519,14 @@ def _same_actor(x: Actor | None, y: Actor | None, doc: Document | None = None) -
     return x.country is not None and x.country == y.country
 
 
+def _instance(ev: Event, earlier: list[Event]) -> bool:
+    """``ev`` is a singular event noun after a tally of its type in the sentence (see :func:`_tally`)."""
+    w = normalize(ev.trigger.text).text.split(" ")[0]
+    if _tally(ev.trigger.text) or w in _verbish() or _stem(w) in _verbish():
+        return False
+    return any(o.type == ev.type and _tally(o.trigger.text) for o in earlier)
+
+
 def _merge(evs: list[tuple[Event, bool | str]], doc: Document | None = None) -> list[Event]:
     """Merge same-type events of one sentence that describe one event.
 
@@ -1342,6 +1546,9 @@ def _merge(evs: list[tuple[Event, bool | str]], doc: Document | None = None) -> 
             continue
         conseq = link is True
         host = None
+        if not conseq and link != "means" and _instance(ev, out):
+            out.append(ev)  # هجمات …، بما في ذلك هجوم … وهجوم …: instances of a tally are happenings of their own
+            continue
         for o in reversed(out):
             if link == "recip" and o.type == ev.type == "CONSULT" or link == "means" and o.type == ev.type:
                 host = o
@@ -1407,6 +1614,11 @@ def _arguments(
     before_in_clause = [p for p in phrases if cs <= p.tok_start and p.tok_end <= i and not p.prep]
     norms_before = [doc.tokens[k].norm for k in range(cs, i)]
     exposed = any(_stem(n).startswith(_EXPOSE) or _stem(n)[1:].startswith(_EXPOSE) for n in norms_before)
+    if exposed:
+        # تعرضت القوات لهجوم … أدى إلى مقتل متعاقد وإصابة جندي: the subject suffered the attack, not its
+        # consequences, whose victims are their own genitives
+        last = max(k for k, n in enumerate(norms_before) if _stem(n).startswith(_EXPOSE) or _stem(n)[1:].startswith(_EXPOSE))
+        exposed = not any(_stem(n) in _CONSEQUENCE for n in norms_before[last:])
     received = any(_stem(n) in _RECEIVE or _stem(n)[1:] in _RECEIVE or _stem(n).startswith(("تلق", "يتلق")) for n in norms_before)
     passive = any(_stem(n) in _PASSIVE_AUX for n in norms_before[-2:])
     # phrases after the trigger in its clause; the agent and the weapon's owner are no targets
@@ -1517,7 +1729,7 @@ def _arguments(
                 unmarked = [p for p in after if not p.prep]
                 ptgt = tgt or (unmarked[0] if unmarked and not t.intr else None)
                 if ptgt is None and c.typ == "REQUEST":
-                    ptgt = next((p for p in phrases if p.tok_start >= j and p.prep not in ("عبر", "في", "ب", "من")), None)
+                    ptgt = next((p for p in phrases if p.tok_start >= j and p.prep not in _NOT_ADDRESSEE), None)
                 return _actor_of(doc, main, ent_map), (_actor_of(doc, ptgt, ent_map) if ptgt else None)
         if j < ce and doc.tokens[j].norm in _DURING and "و" in c.m.prefix and subj_before is None:
             # والتقى خلالها الرئيس السوري …: "during it" refers to the previous event, whose subject this verb
@@ -1667,7 +1879,7 @@ def _arguments(
         tgt = _antecedent(doc, phrases, a, i, src, event_starts)
     if c.typ == "REQUEST" and tgt is None:
         # the addressee named inside the requested action (دعت … إلى زيادة التعاون بين قوات الناتو …)
-        tgt = next((p for p in phrases if p.tok_start >= j and p.prep not in ("عبر", "في", "ب", "من") and p is not src), None)
+        tgt = next((p for p in phrases if p.tok_start >= j and p.prep not in _NOT_ADDRESSEE and p is not src), None)
     if tgt is not None and src is tgt:
         tgt = None
     s_act = _actor_of(doc, src, ent_map) if src is not None else src_actor
@@ -1678,6 +1890,12 @@ def _arguments(
         if loc_e is not None and loc_e.label == "GPE" and loc_e.country and (s_act is None or s_act.country != loc_e.country):
             t_act = country_actor(loc_e)
     return s_act, t_act
+
+
+#: Prepositions of phrases inside a requested action that never name the addressee of the request: the means
+#: (عبر), place (في), content (ب), origin (من) and the party the requested act is against (رفع العقوبات المفروضة
+#: على دمشق: Damascus is not asked to do anything).
+_NOT_ADDRESSEE = frozenset(("عبر", "في", "ب", "من", "علي", "ضد", "بحق"))
 
 
 #: Violent or coercive verbs whose unvowelled forms are mostly passives when no object follows.
@@ -1778,19 +1996,133 @@ def _location(doc: Document, c: _Cand, phrases: list[ActorPhrase], cs: int, ce: 
               source: Actor | None, target: Actor | None, limit: int | None = None) -> str | None:
     e = _loc_entity(doc, phrases, cs, ce, a, b, c.tok, limit)
     if e is None:
-        # a place as the direct object (يزور بلينكن الرياض، قصفت الطائرات الموصل) is also where it happened
+        # a place as the direct object (يزور بلينكن الرياض، قصفت الطائرات الموصل) is also where it happened;
+        # a state attacked (هجمات استهدفت الولايات المتحدة) is the victim, not the place
         if c.typ in _PLACE_OBJECT_TYPES and target is not None and target.entity and target.sector is None \
                 and target.start is not None and target.start > doc.tokens[c.tok].start:
             te = doc.entity(target.entity)
-            if te is not None and te.label == "GPE":
+            if te is not None and te.label == "GPE" and not (c.typ in ("ASSAULT", "COERCE") and _is_state(te)):
                 return te.id
-        return None
+        e = _retreat_place(doc, c, phrases, cs, ce) or _loc_before(doc, phrases, cs, c.tok)
+        if e is None:
+            return None
     if (source is not None and source.entity == e.id) or (target is not None and target.entity == e.id and target.sector is not None):
         return None
     return e.id
 
 
 _PLACE_OBJECT_TYPES = frozenset(("CONSULT", "ASSAULT", "COERCE"))
+#: Types that happen somewhere (a strike, an arrest, a deployment, a meeting): a place named once in their
+#: sentence is theirs. Speech acts (calls, accusations, rejections) are not placed by their sentence's places.
+_PHYSICAL_TYPES = frozenset(("ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "AID", "CONSULT", "FIGHT"))
+
+
+def _is_state(e: Entity) -> bool:
+    """A GPE that is a country (الولايات المتحدة، العراق), not a city or region (بغداد، أربيل)."""
+    if not e.country:
+        return False
+    from khabar.extract.kb import country_entry
+
+    ce = country_entry(e.country)
+    if ce is not None and e.canonical and ce.qid == e.canonical:
+        return True
+    return bool(e.name_en) and e.name_en == country_name(e.country)
+
+
+def _governed_place(doc: Document, ti: int, e: Entity, a: int) -> bool:
+    """The place entity ``e`` at token ``ti`` is governed by a locative preposition (في بغداد، بالعراق، قرب دهوك)."""
+    tok = doc.tokens[ti]
+    pre = normalize(doc.text[tok.start : e.start]).text if e.start > tok.start else ""
+    prev = doc.tokens[ti - 1].norm if ti > a else ""
+    return "ب" in pre or prev in _LOC_PREPS or bare(prev) in _LOC_PREPS
+
+
+def _seat(phrases: list[ActorPhrase], ti: int) -> bool:
+    """The place at token ``ti`` (or its preposition right before) follows an institution or a person (a phrase
+    with a sector): it names where that body sits (القيادة الأمريكية في أفريقيا، مسؤول في العراق، السفير في
+    بغداد), not where an event happened."""
+    return any(p.actor.sector is not None and p.tok_end in (ti, ti - 1) and p.tok_start < ti for p in phrases)
+
+
+def _in_report_frame(doc: Document, a: int, ti: int) -> bool:
+    """Token ``ti`` lies between a reporting verb and its complementizer (وقالت القيادة الأمريكية في أفريقيا إن
+    …، قال المتحدث في بغداد إن …): a place there is where the report was made or its speaker sits."""
+    comp = next((k for k in range(ti + 1, min(len(doc.tokens), ti + 10))
+                 if doc.tokens[k].norm in ("ان", "بان") or doc.tokens[k].norm in COMPLEMENTIZERS), None)
+    if comp is None:
+        return False
+    forms = _report_forms()
+    return any(_stem(doc.tokens[k].norm) in forms for k in range(max(a, ti - 10), ti))
+
+
+def _loc_before(doc: Document, phrases: list[ActorPhrase], cs: int, i: int) -> Entity | None:
+    """A governed place before the trigger in its own clause, the nearest (فصائل … في العراق واليمن هجمات →
+    العراق; أعلن الجيش في بغداد اعتقال …), used when none follows the trigger; never an institution's seat
+    (:func:`_seat`)."""
+    toks, places = _place_index(doc)
+    best: Entity | None = None
+    for ti, e in places[bisect.bisect_left(toks, cs):bisect.bisect_left(toks, i)]:
+        if _in_report_frame(doc, cs, ti):
+            continue
+        if _governed_place(doc, ti, e, cs) and (best is None or e.start >= best.start):
+            if best is not None and e.start < best.end:
+                continue  # keep the widest of nested places (شمال العراق over العراق)
+            best = e
+    return best
+
+
+_SITUATED = frozenset(("الواقع", "الواقعه", "تقع", "يقع", "واقع", "واقعه"))
+
+
+def _retreat_place(doc: Document, c: _Cand, phrases: list[ActorPhrase], cs: int, ce: int) -> Entity | None:
+    """The place a withdrawal leaves (غادرت آخر دفعة من الجنود الفرنسيين النيجر، انسحبت القوات من العراق): for
+    RETREAT, the first GPE after the trigger in its clause that is a bare object or follows من."""
+    if c.typ != "RETREAT":
+        return None
+    for p in phrases:
+        if c.tok_end <= p.tok_start < ce and p.prep in ("", "من") and p.actor.sector is None and p.entities:
+            e = doc.entity(p.entities[0])
+            if e is not None and e.label == "GPE":
+                return e
+    return None
+
+
+_WITNESS = frozenset(("شهد", "شهدت", "تشهد", "يشهد", "شهدتها", "شهده"))
+
+
+def _witness_place(doc: Document, cs: int, i: int) -> Entity | None:
+    """``شهدت العاصمة نيامي مظاهرات`` / ``تشهد بغداد احتجاجات``: the place that witnessed the event (the
+    subject of شهد, a GPE/LOC between the verb and the trigger in its clause, at most eight words apart)."""
+    for k in range(max(cs, i - 8), i):
+        if _stem(doc.tokens[k].norm) in _WITNESS:
+            toks, places = _place_index(doc)
+            for ti, e in places[bisect.bisect_left(toks, k + 1):bisect.bisect_left(toks, i)]:
+                if e.label in ("GPE", "LOC"):
+                    return e
+    return None
+
+
+def _sentence_place(doc: Document, phrases: list[ActorPhrase], a: int, b: int) -> Entity | None:
+    """The one place the sentence names, governed by a locative preposition (… التواجد الأميركي في العراق،
+    إذ أوضح … سيتم تخفيض عدد القوات → Iraq); ``None`` when it names none or several (ambiguous). An
+    institution's seat (:func:`_seat`) and a place in a relative clause on a place (البلد الواقع في منطقة
+    الساحل) do not count."""
+    toks, places = _place_index(doc)
+    found: dict[str, Entity] = {}
+    for ti, e in places[bisect.bisect_left(toks, a):bisect.bisect_left(toks, b)]:
+        if _seat(phrases, ti) or (ti >= a + 2 and _stem(doc.tokens[ti - 2].norm) in _SITUATED) or _in_report_frame(doc, a, ti):
+            continue
+        if _governed_place(doc, ti, e, a):
+            key = e.name_en or e.text
+            if not any(key != k and (e.start < x.end and x.start < e.end) for k, x in found.items()):
+                found.setdefault(key, e)
+    # nested places (شمال العراق / العراق) count once: keep the widest
+    keys = list(found)
+    for k in keys:
+        x = found[k]
+        if any(k2 != k and found[k2].start <= x.start and x.end <= found[k2].end for k2 in keys if k2 in found):
+            found.pop(k, None)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 _TIMEX_STARTS: list[tuple[tuple[Timex, ...], list[int]]] = []
 

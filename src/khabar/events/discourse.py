@@ -39,7 +39,7 @@ from khabar.doc import Actor, Document, Event, Quote, Timex
 from khabar.events.actors import COUNTRY_NAMES, country_name
 from khabar.text.normalize import normalize
 
-__all__ = ["claimant_of", "date_fields", "quantities_for", "merge_mentions", "ROLE_FITS"]
+__all__ = ["claimant_of", "date_fields", "quantities_for", "merge_mentions", "tally", "ROLE_FITS"]
 
 #: Quantity roles (``Quantity.role``, set by the quantities stage) that may count an event of a type.
 ROLE_FITS: dict[str, frozenset[str]] = {
@@ -213,7 +213,20 @@ def is_headline(doc: Document) -> bool:
     return line_end != -1 and doc.text[s0.start:line_end].strip() != "" and s0.end <= line_end + 1 and not doc.text[s0.start:s0.end].rstrip().endswith((".", "؟", "!"))
 
 
-def merge_mentions(doc: Document, events: list[Event], definite: dict[int, bool]) -> list[Event]:
+def tally(trigger_text: str) -> bool:
+    """A plural indefinite event noun (هجمات، غارات، اعتقالات): many happenings, never one of them."""
+    w = normalize(trigger_text).text.split(" ")[0]
+    return len(w) > 4 and w.endswith("ات") and not w.startswith(("ال", "وال"))
+
+
+def _plural(trigger_text: str) -> bool:
+    """The trigger's first word is a sound feminine plural, definite or not (هجمات، الاحتجاجات)."""
+    w = normalize(trigger_text).text.split(" ")[0]
+    return len(w) > 4 and w.endswith("ات")
+
+
+def merge_mentions(doc: Document, events: list[Event], definite: dict[int, bool],
+                   weak_places: set[int] | frozenset[int] = frozenset()) -> list[Event]:
     """Merge later mentions of one happening into the first (rules in the module docstring).
 
     Args:
@@ -221,6 +234,9 @@ def merge_mentions(doc: Document, events: list[Event], definite: dict[int, bool]
         events: coded events in document order (ids not yet assigned).
         definite: trigger start → whether that trigger is a definite or
             anaphoric noun mention (الهجوم، تلك الغارة).
+        weak_places: trigger starts of events whose place was only inferred
+            from their sentence or the dateline; such a place never keeps two
+            mentions apart, and a governed place wins over it.
 
     Returns:
         The merged events, document order of their first mention; every
@@ -242,11 +258,16 @@ def merge_mentions(doc: Document, events: list[Event], definite: dict[int, bool]
             anaphor = definite.get(ev.trigger.start, False) or (ev.source is not None and _reciprocal(ev.source))
             if (s_ok is False and not anaphor) or t_ok is False:
                 continue  # an anaphoric noun's source is only inferred (بعد ساعات من الهجوم)
-            if o.location and ev.location and doc.entity(o.location) and doc.entity(ev.location):
+            weak = any(m.start in weak_places for m in o.mentions or (o.trigger,)) or ev.trigger.start in weak_places
+            # a headline's place is coarser than the body's (في بغداد / في شارع فلسطين شرقي العاصمة)
+            if o.location and ev.location and not weak and not headline and doc.entity(o.location) and doc.entity(ev.location):
                 lo, le = doc.entity(o.location), doc.entity(ev.location)
                 if lo is not None and le is not None and (lo.name_en or lo.text) != (le.name_en or le.text) \
                         and lo.text not in le.text and le.text not in lo.text:
                     continue  # غزة and قطاع غزة are one place
+            if (tally(o.trigger.text) and not _plural(ev.trigger.text) or tally(ev.trigger.text) and not _plural(o.trigger.text)) \
+                    and not anaphor:
+                continue  # (هجمات استهدفت الولايات المتحدة is not the one rocket attack of the sentence before)
             if _counts_conflict(doc, o, ev) or _aggregate(doc, o) != _aggregate(doc, ev):
                 continue  # (أكثر من 100 هجوم is a tally of many happenings, not one of them)
             dv_o, dv_e = _date_value(o), _date_value(ev)
@@ -267,14 +288,18 @@ def merge_mentions(doc: Document, events: list[Event], definite: dict[int, bool]
             best,
             source=best.source or other.source,
             target=best.target or other.target,
-            location=best.location or other.location,
+            location=(other.location if other.location and any(m.start in weak_places for m in best.mentions or (best.trigger,))
+                      and not any(m.start in weak_places for m in other.mentions or (other.trigger,)) else None)
+            or best.location or other.location,
             mode=best.mode or other.mode,
             quantities=tuple(dict.fromkeys(best.quantities + other.quantities)),
             claimant=best.claimant or other.claimant,
             confidence=round(min(1.0, max(o.confidence, ev.confidence) + 0.05), 3),
             mentions=tuple(sorted(o.mentions + ev.mentions, key=lambda s: s.start)),
         )
-        if best.date_source != "clause" and other.date_source == "clause":
+        if best.date_source != "clause" and other.date_source == "clause" and (
+                best.status == "occurred" or best.sentence == other.sentence):
+            # a plan or a call is dated by its own clause: a date from another sentence is another happening's
             merged = replace(merged, date=other.date, date_source="clause", date_value=other.date_value)
         out[host_i] = merged
     return out

@@ -450,6 +450,44 @@ DEV_EXTRA: list[dict[str, Any]] = [
             E("التقى", "CONSULT", src=C("OMN", "GOV"), tgt=C("USA", "GOV"), loc="Muscat", alt_triggers=[("وبحث", 1)]),
             E("هدنة", "AGREE", "requested", optional=True, alt_types=["CONCEDE"]),
         ]),
+    # third arguments pass (docs/plover.md): written for its kinds, gold written before the output was seen
+    dict(published="2024-06-10", text=(
+        "أربيل - تعرضت قاعدة تستضيف قوات أمريكية قرب مطار أربيل أمس الأحد لهجوم بطائرة مسيرة أدى إلى إصابة جنديين "
+        "أمريكيين بجروح طفيفة. وشنت فصائل مسلحة في سوريا والعراق هجمات استهدفت الولايات المتحدة وشركاءها الغربيين "
+        "خلال الأسابيع الماضية."),
+        events=[
+            E("هجوم بطائرة مسيرة", "ASSAULT", mode="drone", tgt=C("USA", "MIL"), loc="Erbil",
+              date="2024-06-09", alt_triggers=[("إصابة", 1)]),
+            E("هجمات", "ASSAULT", tgt=C("USA"), loc="Syria", alt_triggers=[("استهدفت", 1)]),
+        ]),
+    dict(published="2024-06-11", text=(
+        "دعا وزير الخارجية الأردني في مؤتمر صحفي عقده في عمان مساء أمس إلى زيادة التعاون الاقتصادي مع العراق. "
+        "وأكد الوزير أن الأردن سيواصل إرسال المساعدات إلى قطاع غزة، مطالباً الدول المانحة بزيادة تمويل وكالة الأونروا."),
+        events=[
+            E("دعا", "REQUEST", src=C("JOR", "GOV")),
+            E("التعاون", "COOPERATE", "requested", tgt=C("IRQ")),
+            E("المساعدات", "AID", "planned", src=C("JOR"), alt_triggers=[("إرسال", 1), ("سيواصل", 1)]),
+            E("مطالباً", "REQUEST", src=C("JOR", "GOV")),
+            E("تمويل", "AID", "requested", optional=True),
+        ]),
+    dict(published="2024-06-12", text=(
+        "وصل الرئيس الموريتاني إلى الرباط صباح اليوم في زيارة تستمر يومين، وعقد خلالها مباحثات مع العاهل المغربي. "
+        "ووقع الجانبان اتفاقية للتعاون في مجال الطاقة."),
+        events=[
+            E("زيارة", "CONSULT", mode="visit", src=C("MRT", "GOV"), tgt=C("MAR"), loc="Rabat", date="2024-06-12",
+              alt_triggers=[("وصل", 1)]),
+            E("مباحثات", "CONSULT", src=C("MRT", "GOV"), tgt=C("MAR", "GOV"), loc="Rabat"),
+            E("ووقع", "AGREE", src=C("MRT", "GOV"), tgt=C("MAR", "GOV"), alt_triggers=[("اتفاقية", 1)]),
+        ]),
+    dict(published="2024-06-14", text=(
+        "الخرطوم - قتل خمسة مدنيين وأصيب عشرة آخرون في قصف مدفعي استهدف سوقا شعبيا أمس الخميس. "
+        "وشهدت مدينة بورتسودان مظاهرات تطالب بوقف الحرب."),
+        events=[
+            E("قصف مدفعي", "ASSAULT", mode="heavy-weapons", tgt=C("SDN", "CVL"), loc="Khartoum", date="2024-06-13",
+              alt_triggers=[("قتل", 1), ("وأصيب", 1), ("استهدف", 1)]),
+            E("مظاهرات", "PROTEST", mode="demo", loc="Port Sudan"),
+            E("بوقف", "CONCEDE", "requested", optional=True, alt_types=["AGREE", "RETREAT"]),
+        ]),
 ]
 
 
