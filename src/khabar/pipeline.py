@@ -170,9 +170,9 @@ def extract(
 
     Args:
         text: the article text (kept unchanged as ``Document.text``).
-        published: the publication date (``datetime.date`` or ``YYYY-MM-DD``);
-            relative dates are resolved against it, and left unresolved
-            without it.
+        published: the publication date (``datetime.date`` or ``YYYY-MM-DD``,
+            years 1900–2100: :mod:`khabar.published`); relative dates are
+            resolved against it, and left unresolved without it.
         url, title, source: metadata stored in ``Document.meta``.
 
     Returns:
@@ -184,11 +184,9 @@ def extract(
         '2024-01-04'
     """
     global _DEFAULT
-    if isinstance(published, str):
-        try:
-            published = dt.date.fromisoformat(published)
-        except ValueError:
-            raise ConfigError(f"published date {published!r} is not YYYY-MM-DD") from None
+    from khabar.published import parse_published
+
+    published = parse_published(published)  # YYYY-MM-DD, years 1900–2100, else ConfigError
     if _DEFAULT is None:
         _DEFAULT = default_pipeline()
     doc = Document.new(text, Meta(title=title, url=url, source=source, published=published), doc_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shlex
 import sys
@@ -63,10 +62,9 @@ def ingest(
     from khabar.store import Store
 
     if published is not None:
-        try:
-            dt.date.fromisoformat(published)
-        except ValueError:
-            raise ConfigError(f"--published {published!r} is not a date in the form YYYY-MM-DD") from None
+        from khabar.published import parse_published
+
+        published = parse_published(published, "--published").isoformat()  # type: ignore[union-attr]
     from khabar.batch.parquet import parse_out
 
     out_dir = parse_out(out)

@@ -65,14 +65,10 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 
 
 def _parse_date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ConfigError(f"{option} {value!r} is not a date in the form YYYY-MM-DD (e.g. 2021-02-16)")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise ConfigError(f"{option} {value!r} is not a real calendar date ({exc})") from None
+    """A ``--published`` value: ``YYYY-MM-DD``, a real date, years 1900–2100 (:mod:`khabar.published`)."""
+    from khabar.published import parse_published
+
+    return parse_published(value, option)
 
 
 @app.callback(invoke_without_command=True)
@@ -137,7 +133,7 @@ def extract(
     side = read_sidecar(path)  # NAME.meta.json beside NAME.txt, as in examples/
     doc = run(
         raw.text,
-        published=pub or raw.published or (dt.date.fromisoformat(side["published"]) if "published" in side else None),
+        published=pub or raw.published or _parse_date(side.get("published"), f"{path}: the .meta.json field published"),
         url=url or raw.url or side.get("url"),
         title=title or raw.title or side.get("title"),
         source=raw.site or side.get("source"),

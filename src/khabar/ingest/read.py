@@ -122,7 +122,7 @@ def _detect(data: bytes, source: str) -> tuple[str, str]:
 def read_sidecar(path: str) -> dict[str, str]:
     """Metadata kept next to a text article: ``NAME.meta.json`` beside ``NAME.txt``.
 
-    Returns the string fields ``published`` (YYYY-MM-DD), ``title``, ``url`` and
+    Returns the string fields ``published`` (YYYY-MM-DD, years 1900–2100), ``title``, ``url`` and
     ``source`` that the file gives (an empty dict when there is no sidecar, or it is
     not a JSON object — a broken sidecar never stops an article from being read).
     This is how ``examples/`` stores each article's publication date.
@@ -142,9 +142,12 @@ def read_sidecar(path: str) -> dict[str, str]:
         return {}
     out = {k: v for k in ("published", "title", "url", "source") if isinstance(v := data.get(k), str) and v.strip()}
     if "published" in out:
+        from khabar.errors import ConfigError
+        from khabar.published import parse_published
+
         try:
-            dt.date.fromisoformat(out["published"])
-        except ValueError:
+            parse_published(out["published"])  # YYYY-MM-DD in the years 1900–2100
+        except ConfigError:
             del out["published"]
     return out
 

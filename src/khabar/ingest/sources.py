@@ -33,9 +33,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from khabar.errors import InputError
+from khabar.errors import ConfigError, InputError
 from khabar.ingest.fetch import Fetcher, is_url
 from khabar.ingest.read import DEFAULT_MAX_BYTES, decode_bytes, is_html, parse_html, read_input, read_sidecar
+from khabar.published import parse_published
 
 __all__ = ["Item", "iter_items", "count_items", "TEXT_SUFFIXES", "FEED_SUFFIXES", "WARC_SUFFIXES", "JSONL_SUFFIXES"]
 
@@ -73,15 +74,29 @@ class Item:
 
 
 def _date(value: Any) -> str | None:
+    """A date found in page metadata (HTML, feeds, WARC) as ``YYYY-MM-DD``; unreadable or out of range: ``None``."""
     if value is None:
         return None
     if isinstance(value, dt.date):
-        return value.isoformat()[:10]
-    s = str(value).strip()[:10]
+        value = value.isoformat()
     try:
-        return dt.date.fromisoformat(s).isoformat()
-    except ValueError:
+        day = parse_published(str(value), prefix=True)
+    except ConfigError:
         return None
+    return day.isoformat() if day else None
+
+
+def _given_date(value: Any, what: str) -> str | None:
+    """A date the user wrote in a JSONL line (``published`` or ``date``): ``YYYY-MM-DD…``, else :class:`ConfigError`.
+
+    Bad dates are refused, as ``khabar extract -p`` refuses them: the line or file
+    becomes an error row naming the value, instead of an article silently stored
+    with no date (its relative dates would stay unresolved).
+    """
+    if value is None or value == "":
+        return None
+    day = parse_published(value if isinstance(value, str) else str(value), what, prefix=True)
+    return day.isoformat() if day else None
 
 
 def _has_suffix(name: str, suffixes: tuple[str, ...]) -> bool:
@@ -180,7 +195,12 @@ def _from_jsonl(path: str, max_bytes: int) -> Iterator[Item]:
 
 def _from_obj(obj: dict[str, Any], origin: str) -> Item:
     url = obj.get("url") or None
-    title, site, published = obj.get("title"), obj.get("source") or obj.get("site"), _date(obj.get("published") or obj.get("date"))
+    title, site = obj.get("title"), obj.get("source") or obj.get("site")
+    key = "published" if obj.get("published") not in (None, "") else "date"
+    try:
+        published = _given_date(obj.get(key), f"the field {key}")
+    except ConfigError as exc:
+        return Item(origin=origin, url=obj.get("url") or None, error=f"{exc}; fix the line or leave the field out")
     text = obj.get("text")
     if not text and obj.get("html"):
         try:
