@@ -27,7 +27,7 @@ def _default_gold() -> list[Path]:
 def dates(
     gold: Annotated[list[Path], typer.Argument(help="Gold files with timexes (default: tests/data/dates/*.gold.json).", metavar="[GOLD...]")] = None,  # type: ignore[assignment]
     repeats: Annotated[int, typer.Option(help="Timed passes of khabar (median reported).", min=1)] = 5,
-    dateparser: Annotated[bool, typer.Option("--dateparser/--no-dateparser", help="Also run dateparser (needs: pip install 'khabar[test]').")] = True,
+    dateparser: Annotated[bool, typer.Option("--dateparser/--no-dateparser", help="Also run dateparser (needs: pip install 'khabar\\[test]').")] = True,
     texts: Annotated[list[Path], typer.Option("--texts", help="Plain-text articles (.txt, UTF-8) to time both tools on as well (speed only; repeatable).")] = None,  # type: ignore[assignment]
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table or json.")] = ReportFormat.table,
 ) -> None:

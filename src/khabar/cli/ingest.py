@@ -31,7 +31,7 @@ def ingest(
     batch: Annotated[int, typer.Option("--batch", help="Documents per write transaction (a kill loses at most one batch, or 5 s, of extraction; nothing stored is lost or duplicated).", min=1)] = 250,
     timeout: Annotated[float, typer.Option(help="Network timeout in seconds for URLs and feeds.")] = 20.0,
     delay: Annotated[float, typer.Option(help="Minimum seconds between two requests to the same host.")] = 1.0,
-    max_bytes: Annotated[int, typer.Option(help="Refuse articles (and fetched pages) larger than this many bytes.")] = 10 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option(help="Refuse articles (and fetched pages) larger than this many bytes.", min=1)] = 10 * 1024 * 1024,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
     out: Annotated[Optional[str], typer.Option("--out", help="parquet:DIR — write partitioned Parquet (DIR/documents, DIR/events by publication month, DIR/errors) from where extraction runs (each Dask worker writes its partitions) instead of a database: no duplicate removal, stories or fused events (see docs/corpus.md).", metavar="parquet:DIR")] = None,

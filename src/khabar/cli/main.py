@@ -94,17 +94,19 @@ def extract(
     url: Annotated[Optional[str], typer.Option(help="The article's URL (stored in meta).")] = None,
     title: Annotated[Optional[str], typer.Option(help="The article's title (stored in meta).")] = None,
     encoding: Annotated[Optional[str], typer.Option(help="Force a text encoding (e.g. cp1256) instead of detecting it.")] = None,
-    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")] = 10 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.", min=1)] = 10 * 1024 * 1024,
     bidi: Annotated[BidiOption, typer.Option(help="Text summary: logical (for terminals that do bidi) or visual (reordered, for terminals that don't).")] = BidiOption.logical,
     tokens: Annotated[bool, typer.Option("--tokens", help="Include tokens in the JSON record.")] = False,
     timing: Annotated[bool, typer.Option("--timing", help="Print the time taken to stderr.")] = False,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop events whose confidence is below this (0–1).")] = 0.0,
-    ner: Annotated[Optional[str], typer.Option("--ner", help="Statistical NER: crf (the packaged model, default) or transformers:PATH (a Hugging Face token-classification model folder; pip install 'khabar[transformers]').")] = None,
+    ner: Annotated[Optional[str], typer.Option("--ner", help="Statistical NER: crf (the packaged model, default) or transformers:PATH (a Hugging Face token-classification model folder; pip install 'khabar\\[transformers]').")] = None,
 ) -> None:
     """Extract entities, dates, quantities, quotes and events from one Arabic article.
 
-    ``--format events-csv`` / ``events-jsonl`` print one row per PLOVER event
-    with provenance (columns: ``khabar.events.export``).
+    --format events-csv or events-jsonl prints one row per PLOVER event
+    with provenance (the columns of khabar.events.export).
+
+    One article per call: for RSS/Atom feeds, JSON lines, WARC files and folders use khabar ingest.
 
     Examples:
 
@@ -120,6 +122,13 @@ def extract(
     t0 = time.perf_counter()
     pub = _parse_date(published, "--published")
     raw = read_input(path, encoding=encoding, max_bytes=max_bytes)
+    from khabar.ingest.read import sniff_container
+
+    kind = sniff_container(raw.text)
+    if kind is not None:
+        what = {"feed": "an RSS/Atom feed", "jsonl": "JSON lines (one article per line)", "json": "JSON"}[kind]
+        name = "FILE" if path == "-" else path
+        raise InputError(raw.source, f"is {what}, not an article text; khabar extract reads one article — to read every article in it use: khabar ingest {name} --db khabar.db")
     if not re.search(r"\w", raw.text):
         raise InputError(raw.source, "has no words (only punctuation or symbols); there is no article text to read")
     if not re.search("[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]", raw.text):
@@ -256,6 +265,18 @@ app.command("serve")(_serve.serve)
 import khabar.cli.bench_api  # noqa: E402,F401  (khabar bench api)
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit cannot fail again on a closed pipe."""
+    import os
+
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.__stdout__.fileno())  # type: ignore[union-attr]
+        os.close(fd)
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
 def main() -> None:
     """Entry point: run the app, turning khabar errors into one-line messages."""
     debug = "--debug" in sys.argv[1:]
@@ -276,6 +297,15 @@ def main() -> None:
     except typer.Abort:
         typer.echo("khabar: aborted", err=True)
         sys.exit(130)
+    except BrokenPipeError:  # the reader of stdout went away (khabar events | head -1): not an error
+        _quiet_stdout()
+        sys.exit(0)
+    except SystemExit as exc:
+        # click turns a broken stdout pipe into exit 1 after wrapping stdout in PacifyFlushWrapper
+        if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            _quiet_stdout()
+            sys.exit(0)
+        raise
     except KeyboardInterrupt:
         typer.echo("khabar: interrupted", err=True)
         sys.exit(130)

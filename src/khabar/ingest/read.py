@@ -23,7 +23,7 @@ from pathlib import Path
 
 from khabar.errors import InputError
 
-__all__ = ["RawInput", "read_input", "decode_bytes", "parse_html", "is_html", "DEFAULT_MAX_BYTES"]
+__all__ = ["RawInput", "read_input", "decode_bytes", "parse_html", "is_html", "sniff_container", "human_bytes", "DEFAULT_MAX_BYTES"]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _CANDIDATES = ["utf_8", "cp1256", "iso8859_6", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "cp720"]
@@ -152,6 +152,45 @@ def read_sidecar(path: str) -> dict[str, str]:
     return out
 
 
+def human_bytes(n: int) -> str:
+    """A size for messages: bytes under 1 MiB (``1,500 bytes``), else MiB (``10 MiB``, ``10.04 MiB``)."""
+    if n < 1 << 20:
+        return f"{n:,} byte" + ("" if n == 1 else "s")
+    return f"{n >> 20} MiB" if n % (1 << 20) == 0 else f"{n / (1 << 20):.2f} MiB"
+
+
+_FEED_RE = re.compile(r"^\s*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<(?:rss|feed|rdf:RDF)\b", re.S | re.I)
+
+
+def sniff_container(text: str) -> str | None:
+    """What kind of many-article file ``text`` is: ``"feed"`` (RSS/Atom/RDF XML), ``"jsonl"`` (JSON lines), ``"json"``, else ``None``.
+
+    Decided by content, not by the file name: an XML feed root after the XML
+    declaration, comments and doctype; or a first line that is a JSON object.
+    ``khabar extract`` refuses these (``khabar ingest`` reads them).
+    """
+    import json
+
+    head = text.lstrip("\ufeff")[:8192]
+    if _FEED_RE.match(head):
+        return "feed"
+    body = text.lstrip("\ufeff \t\r\n")
+    if body[:1] in ("{", "["):
+        first = body.split("\n", 1)[0]
+        try:
+            obj = json.loads(first)
+        except ValueError:
+            obj = None
+        if isinstance(obj, dict) and "\n" in body.strip():
+            return "jsonl"
+        try:
+            json.loads(body)
+        except ValueError:
+            return None
+        return "json"
+    return None
+
+
 def _is_html(path: str, data: bytes) -> bool:
     return path.lower().endswith((".html", ".htm", ".xhtml")) or bool(_HTML_RE.match(data[:512]))
 
@@ -218,13 +257,13 @@ def read_input(path: str, *, encoding: str | None = None, max_bytes: int = DEFAU
             raise InputError(source, "is a directory; khabar extract reads one article file (give a file path)")
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(source, f"is {size / 1048576:.1f} MiB; the limit for one article is {max_bytes / 1048576:.0f} MiB (--max-bytes)")
+            raise InputError(source, f"is {human_bytes(size)}; the limit for one article is {human_bytes(max_bytes)} (--max-bytes)")
         try:
             data = p.read_bytes()
         except OSError as exc:
             raise InputError(source, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
-        raise InputError(source, f"is larger than the limit of {max_bytes / 1048576:.0f} MiB for one article (--max-bytes)")
+        raise InputError(source, f"is larger than the limit of {human_bytes(max_bytes)} for one article (--max-bytes)")
     if not data.strip():
         raise InputError(source, "is empty; there is no article text to read")
     text, used = decode_bytes(data, source, encoding)

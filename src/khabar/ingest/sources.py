@@ -35,7 +35,7 @@ from typing import Any
 
 from khabar.errors import ConfigError, InputError
 from khabar.ingest.fetch import Fetcher, is_url
-from khabar.ingest.read import DEFAULT_MAX_BYTES, decode_bytes, is_html, parse_html, read_input, read_sidecar
+from khabar.ingest.read import DEFAULT_MAX_BYTES, decode_bytes, human_bytes, is_html, parse_html, read_input, read_sidecar
 from khabar.published import parse_published
 
 __all__ = ["Item", "iter_items", "count_items", "TEXT_SUFFIXES", "FEED_SUFFIXES", "WARC_SUFFIXES", "JSONL_SUFFIXES"]
@@ -124,25 +124,49 @@ def _expand(src: str, fetcher: Fetcher, max_bytes: int, encoding: str | None) ->
         return
     p = Path(src)
     if p.is_dir():
-        files = sorted(str(f) for f in p.rglob("*") if f.is_file() and _has_suffix(f.name, _ALL))
-        if not files:
+        found = sorted(f for f in p.rglob("*") if _has_suffix(f.name, _ALL) and not f.is_dir())
+        files = [str(f) for f in found if f.is_file()]
+        if not files and not found:
             yield Item(origin=src, error=f"folder has no files khabar can ingest ({', '.join(_ALL)})")
-        for f in files:
-            yield from _from_file(f, fetcher, max_bytes, encoding)
+        for f in found:  # FIFOs, devices and broken links named like articles are reported, not read
+            if f.is_file():
+                yield from _from_file(str(f), fetcher, max_bytes, encoding)
+            else:
+                yield Item(origin=str(f), error=_not_regular(f))
         return
     if any(ch in src for ch in "*?["):
-        files = sorted(f for f in glob.iglob(src, recursive=True) if Path(f).is_file())
-        if not files:
+        matched = sorted(f for f in glob.iglob(src, recursive=True) if not Path(f).is_dir())
+        if not matched:
             yield Item(origin=src, error="the pattern matches no files")
-        for f in files:
-            yield from _from_file(f, fetcher, max_bytes, encoding)
+        for f in matched:
+            if Path(f).is_file():
+                yield from _from_file(f, fetcher, max_bytes, encoding)
+            else:
+                yield Item(origin=f, error=_not_regular(Path(f)))
         return
     yield from _from_file(src, fetcher, max_bytes, encoding)
 
 
+def _not_regular(p: Path) -> str:
+    """Why ``p`` (not a folder, not a regular file) is skipped: reading a FIFO or a device could block forever."""
+    import stat
+
+    if p.is_symlink() and not p.exists():
+        return "skipped: a broken symbolic link (its target does not exist)"
+    try:
+        mode = p.stat().st_mode
+    except OSError as exc:
+        return f"skipped: cannot be read ({exc.strerror or exc})"
+    kind = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
+    return f"skipped: {kind}; khabar ingest reads regular files only (use khabar extract - for a stream)"
+
+
 def _from_file(path: str, fetcher: Fetcher, max_bytes: int, encoding: str | None) -> Iterator[Item]:
     if not Path(path).exists():
-        yield Item(origin=path, error="no such file or folder")
+        yield Item(origin=path, error=_not_regular(Path(path)) if Path(path).is_symlink() else "no such file or folder")
+        return
+    if not Path(path).is_file():
+        yield Item(origin=path, error=_not_regular(Path(path)))
         return
     name = path.lower()
     try:
@@ -180,7 +204,7 @@ def _from_jsonl(path: str, max_bytes: int) -> Iterator[Item]:
             if not line.strip():
                 continue
             if len(line) > max_bytes:
-                yield Item(origin=origin, error=f"line is larger than the limit of {max_bytes / 1048576:.0f} MiB")
+                yield Item(origin=origin, error=f"line is larger than the limit of {human_bytes(max_bytes)} (--max-bytes)")
                 continue
             try:
                 obj = json.loads(line)
@@ -232,10 +256,13 @@ def _from_feed(data: bytes, origin: str, fetcher: Fetcher) -> Iterator[Item]:
     import feedparser
 
     feed = feedparser.parse(data)
+    broken = _xml_error(feed)
     if not feed.entries:
-        reason = str(getattr(feed, "bozo_exception", "")) or "no entries"
+        reason = broken or str(getattr(feed, "bozo_exception", "")) or "no entries"
         yield Item(origin=origin, error=f"not an RSS/Atom feed, or an empty one ({reason})")
         return
+    if broken:  # truncated or malformed: the entries before the error are still read
+        yield Item(origin=origin, error=f"the feed is not well-formed XML ({broken}); read {len(feed.entries)} {'entry' if len(feed.entries) == 1 else 'entries'} before the error", stage="read")
     site = feed.feed.get("title")
     for n, e in enumerate(feed.entries, 1):
         eo = f"{origin}#{n}"
@@ -263,6 +290,20 @@ def _from_feed(data: bytes, origin: str, fetcher: Fetcher) -> Iterator[Item]:
             yield Item(origin=eo, url=link, error=f"feed entry has no text and its link could not be fetched{why}", stage="fetch" if fetch_error else "read")
             continue
         yield Item(origin=eo, text=body, url=link, title=title, published=published, site=site)
+
+
+def _xml_error(feed: Any) -> str | None:
+    """The XML parse error of a feedparser result (``"XML parse error: line 3, column 0: no element found"``), else ``None``.
+
+    Only syntax errors count: feedparser also flags benign things (a declared
+    encoding it overrode) as "bozo".
+    """
+    from xml.sax import SAXParseException
+
+    exc = getattr(feed, "bozo_exception", None) if getattr(feed, "bozo", 0) else None
+    if isinstance(exc, SAXParseException):
+        return f"XML parse error: line {exc.getLineNumber()}, column {exc.getColumnNumber()}: {exc.getMessage()}"
+    return None
 
 
 def _from_url(url: str, fetcher: Fetcher, *, feed_ok: bool = True) -> Iterator[Item]:
@@ -355,7 +396,8 @@ def count_items(sources: list[str]) -> int | None:
         elif any(ch in src for ch in "*?["):
             files = [f for f in glob.iglob(src, recursive=True) if Path(f).is_file()]
         else:
-            files = [src]
+            files = [src] if p.is_file() else []  # never open a FIFO here: it would block
+            total += 0 if files else 1
         for f in files:
             name = f.lower()
             if _has_suffix(name, FEED_SUFFIXES + WARC_SUFFIXES):
