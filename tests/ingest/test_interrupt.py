@@ -119,3 +119,20 @@ def test_sigint_while_blocked_on_a_locked_database_exits_130_with_a_summary(tmp_
     assert status == "interrupted" and ok == summary["ok"]
     with sqlite3.connect(db) as c:
         assert c.execute("select count(*) from documents").fetchone()[0] == ok
+
+
+@pytest.mark.parametrize("write_batch", [2, 250])
+def test_copies_within_one_run_are_duplicates_not_already_stored(tmp_path: Path, write_batch: int) -> None:
+    src = tmp_path / "a.jsonl"
+    write_jsonl(src, 5, seed=21)
+    lines = src.read_text(encoding="utf-8").splitlines()
+    first, second, third = (json.loads(x) for x in lines[:3])
+    extra = [first, {**second, "url": "https://elsewhere.example/copy"}, {**third, "text": third["text"] + " "}]  # same text, same text new URL, same URL
+    src.write_text("\n".join(lines + [json.dumps(x, ensure_ascii=False) for x in extra]) + "\n", encoding="utf-8")
+    store = Store(f"sqlite:///{tmp_path / 'k.db'}")
+    s1 = ingest(iter_items([str(src)]), store, default_settings(write_batch=write_batch, flush_s=1e9), command="test")
+    assert (s1.ok, s1.skipped, s1.duplicates, s1.failed) == (5, 0, 3, 0)
+    assert store.runs()[0]["skipped"] == 3  # the runs table keeps one count of skips
+    s2 = ingest(iter_items([str(src)]), store, default_settings(write_batch=write_batch, flush_s=1e9), command="test")
+    assert (s2.ok, s2.skipped, s2.duplicates) == (0, 8, 0)
+    store.close()

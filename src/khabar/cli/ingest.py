@@ -104,7 +104,9 @@ def ingest(
             console.print(f"… and {summary.failed - 20} more (see the errors table)")
         console.print(
             ("khabar ingest: interrupted: " if interrupted else "khabar ingest: ")
-            + f"{summary.ok} stored, {summary.skipped} already stored, {summary.failed} failed "
+            + f"{summary.ok} stored, {summary.skipped} already stored, "
+            + (f"{summary.duplicates} duplicates within this run, " if summary.duplicates else "")
+            + f"{summary.failed} failed "
             + (f"({summary.unsaved} extracted but not stored) " if summary.unsaved else "")
             + f"in {summary.seconds:.1f} s ({summary.docs_per_s:.1f} docs/s) → {dest}" + ("" if store is None else f" (run {summary.run_id})")
             + ("; run the same command again to resume" if interrupted else ""),
@@ -137,7 +139,7 @@ def _with_progress(console, items, store, settings, command, client, total):  # 
         task = prog.add_task("ingest", total=total, rate="0.0", ok=0, skipped=0, failed=0)
 
         def update(s):  # type: ignore[no-untyped-def]
-            prog.update(task, completed=s.total + s.pending, rate=f"{s.docs_per_s:.1f}", ok=s.ok, skipped=s.skipped, failed=s.failed)
+            prog.update(task, completed=s.total + s.pending, rate=f"{s.docs_per_s:.1f}", ok=s.ok, skipped=s.skipped + s.duplicates, failed=s.failed)
 
         return run(items, store, settings, command=command, client=client, progress=update)
 

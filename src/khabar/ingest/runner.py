@@ -120,12 +120,14 @@ def process_item(item: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[s
 
 @dataclass
 class IngestSummary:
-    """Counts of one run: ``ok`` stored, ``skipped`` already stored, ``failed`` error rows."""
+    """Counts of one run: ``ok`` stored, ``skipped`` already stored (by an earlier run or another
+    process), ``duplicates`` copies of a document this run stored, ``failed`` error rows."""
 
     run_id: int
     ok: int = 0
     skipped: int = 0
     failed: int = 0
+    duplicates: int = 0
     seconds: float = 0.0
     extract_s: float = 0.0
     #: CPU seconds of extraction (process time; robust to other jobs on the machine)
@@ -139,7 +141,7 @@ class IngestSummary:
 
     @property
     def total(self) -> int:
-        return self.ok + self.skipped + self.failed
+        return self.ok + self.skipped + self.duplicates + self.failed
 
     @property
     def docs_per_s(self) -> float:
@@ -152,7 +154,7 @@ class IngestSummary:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "run_id": self.run_id, "ok": self.ok, "skipped": self.skipped, "failed": self.failed,
+            "run_id": self.run_id, "ok": self.ok, "skipped": self.skipped, "duplicates": self.duplicates, "failed": self.failed,
             "seconds": round(self.seconds, 3), "docs_per_s": round(self.docs_per_s, 2),
             "overhead_share": round(self.overhead_share, 4), "status": self.status, "unsaved": self.unsaved,
         }
@@ -195,10 +197,16 @@ def _prefilter(items: Iterable[Item], store: Any, summary: IngestSummary, on_err
             else:
                 todo.append((x, None))
         by_url, by_hash = store.seen_many([x.url for x, _ in todo], [h for _, h in todo if h])
+        # stored documents matched here that this run stored itself: their copies are duplicates within the run
+        ours = store.stored_by_run(summary.run_id, [*by_url.values(), *by_hash.values()]) if (by_url or by_hash) and summary.ok else set()
         chunk_hashes: set[str] = set()
         for x, h in todo:
             if h is not None and (h in by_hash or h in chunk_hashes or (x.url and _clean(x.url) in by_url)):
-                summary.skipped += 1
+                match = by_hash.get(h) or (by_url.get(_clean(x.url) or "") if x.url else None)
+                if h in chunk_hashes or match in ours:
+                    summary.duplicates += 1
+                else:
+                    summary.skipped += 1
                 tick()
                 continue
             if h is not None:
@@ -283,11 +291,15 @@ def ingest(
             for res in buf:
                 store_error(res, exc)
             written = []
+        dups = [w.duplicate_of for w in written if w.status == "duplicate" and w.duplicate_of]
+        ours = {r["record"]["id"] for r in buf} | (store.stored_by_run(run_id, dups) if dups else set())
         for res, w in zip(buf, written):
             if w.status == "stored":
                 summary.ok += 1
             elif w.status == "failed":
                 store_error(res, StorageError(w.error or "the database refused the write"))
+            elif w.duplicate_of in ours:  # a copy of a document this run stored (same text or URL)
+                summary.duplicates += 1
             else:
                 summary.skipped += 1
         summary.pending = 0
@@ -335,10 +347,10 @@ def ingest(
         summary.pending = 0
         buf.clear()
         summary.seconds = time.perf_counter() - t0
-        store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped, failed=summary.failed, status="interrupted")
+        store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped + summary.duplicates, failed=summary.failed, status="interrupted")
         raise IngestInterrupted(summary)
     summary.seconds = time.perf_counter() - t0
-    store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped, failed=summary.failed, status=summary.status)
+    store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped + summary.duplicates, failed=summary.failed, status=summary.status)
     return summary
 
 

@@ -251,6 +251,20 @@ class Store:
             row = c.execute(select(S.documents.c.id).where(or_(*conds)).limit(1)).first()
         return None if row is None else str(row[0])
 
+    def stored_by_run(self, run_id: int, doc_ids: Iterable[str]) -> set[str]:
+        """Those of ``doc_ids`` that run ``run_id`` stored (one query per 500 ids).
+
+        The ingest runner uses it to tell copies within one run ("duplicates
+        within this run") from documents stored by an earlier run ("already stored").
+        """
+        ids = sorted(set(doc_ids))
+        d = S.documents
+        out: set[str] = set()
+        with self.engine.connect() as c:
+            for i in range(0, len(ids), 500):
+                out.update(str(x) for (x,) in c.execute(select(d.c.id).where(d.c.run_id == run_id).where(_in(c, d.c.id, ids[i : i + 500]))))
+        return out
+
     def count(self, table: str) -> int:
         """Number of rows in one table (``documents``, ``events``, ``errors`` …)."""
         t = S.metadata.tables[table]
