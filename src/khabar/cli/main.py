@@ -1,12 +1,15 @@
 """The ``khabar`` command line.
 
 Commands call library functions; this module only parses options, prints and
-maps errors to exit codes:
+maps errors to exit codes (the table in README.md):
 
-* 0 — success;
-* 1 — some documents failed, or an evaluation floor was missed;
+* 0 — success (also when the reader of stdout goes away: ``… | head -1``);
+* 1 — some documents failed, an evaluation floor was missed, or the database
+  refused to work (:class:`~khabar.errors.StorageError`: locked, unreachable);
 * 2 — bad usage or bad input (a one-line message on stderr names the input
-  and the reason; ``--debug`` shows the traceback).
+  and the reason; ``--debug`` shows the traceback);
+* 3 — an internal error (a bug);
+* 130 — interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
