@@ -94,15 +94,22 @@ def test_a_truncated_feed_names_the_xml_error_and_keeps_the_entries_before_it(tm
 
 
 def test_a_closed_stdout_pipe_is_not_an_error(tmp_path: Path) -> None:
-    p = tmp_path / "a.txt"
-    p.write_text(("\n".join([ARTICLE] * 300)), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-c", "from khabar.cli.main import main; main()", "extract", str(p), "-f", "json", "--tokens"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stdout is not None and proc.stderr is not None
-    first = proc.stdout.readline()  # like `| head -1`: read one line, then go away
-    proc.stdout.close()
-    err = proc.stderr.read()
-    assert proc.wait(timeout=120) == 0, err
-    assert first.strip() == b"{" and err == b""
+    from khabar.ingest.runner import default_settings, ingest
+    from khabar.ingest.synth import write_jsonl
+    from khabar.store import Store
+
+    db = tmp_path / "k.db"
+    with Store(str(db)) as store:  # 30 generated articles: ~300 events, far more than a pipe's buffer
+        ingest(iter_items([str(write_jsonl(tmp_path / "a.jsonl", 30, seed=2))]), store, default_settings())
+    for fmt in ("jsonl", "table"):
+        proc = subprocess.Popen([sys.executable, "-c", "from khabar.cli.main import main; main()", "events", "--db", str(db), "--limit", "1000", "-f", fmt],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()  # like `| head -1`: read one line, then go away
+        proc.stdout.close()
+        err = proc.stderr.read()
+        assert proc.wait(timeout=120) == 0, err  # was 1
+        assert first.strip() and err == b""
 
 
 def test_help_texts_show_install_extras_and_no_rst_markup() -> None:
