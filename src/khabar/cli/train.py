@@ -54,7 +54,7 @@ def train_ner(
     clusters: Annotated[bool, typer.Option("--clusters", help="Also retrain the SaudiNewsNet word clusters (≈ 2 min).")] = False,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 13,
 ) -> None:
-    """Train the NER CRF on ANERcorp train (fixed seed); gazetteer features from the KB, SaudiNewsNet clusters."""
+    """Train the NER CRFs on ANERcorp train (fixed seed): ner.crfsuite, and ner_doc.crfsuite (opt-in second stage) from 4-fold first-stage output."""
     from khabar.models import ner_train
 
     d, o = _data_dir(data), _out_dir(out)

@@ -106,27 +106,77 @@ def featurize(sents: Sequence[Sentence]) -> list[tuple[list[list[str]], list[str
     return [(ner.sentence_features(t, _kb_for(t)), y) for t, y in sents]
 
 
+def _doc_extend(
+    sents: Sequence[Sentence], xs: Sequence[list[list[str]]], first: Sequence[tuple[list[str], list[float]]], block: int
+) -> list[list[list[str]]]:
+    """Second-stage feature lists: each word's first-stage features plus :func:`ner.doc_features` over blocks of ``block`` sentences."""
+    out: list[list[list[str]]] = []
+    toks = [t for t, _ in sents]
+    for a in range(0, len(sents), block):
+        b = min(a + block, len(sents))
+        ds = ner.doc_features(toks[a:b], [y for y, _ in first[a:b]], [p for _, p in first[a:b]])
+        for x, d in zip(xs[a:b], ds):
+            out.append([f + e for f, e in zip(x, d)])
+    return out
+
+
+def _fit(
+    xs: Sequence[list[list[str]]], ys: Sequence[list[str]], out_path: str, params: dict[str, object], algorithm: str, seed: int
+) -> None:
+    import pycrfsuite
+
+    order = list(range(len(xs)))
+    random.Random(seed).shuffle(order)
+    tr = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
+    for i in order:
+        tr.append(xs[i], ys[i])
+    tr.set_params(params)
+    tr.train(out_path)
+
+
+def _tag_with(path: str, xs: Sequence[list[list[str]]]) -> list[tuple[list[str], list[float]]]:
+    import pycrfsuite
+
+    t = pycrfsuite.Tagger()
+    t.open(path)
+    out = []
+    for x in xs:
+        ys = t.tag(x)
+        out.append((ys, [t.marginal(y, i) for i, y in enumerate(ys)]))
+    return out
+
+
 def train(
     data_dir: str,
     out_path: str,
     *,
+    doc_out_path: str | None = None,
     sets: Sequence[str] = ("anercorp-train",),
     holdout: float = 0.0,
     c1: float = 0.05,
     c2: float = 0.05,
     iterations: int = 150,
     algorithm: str = "lbfgs",
+    folds: int = 4,
+    block: int = 50,
     seed: int = 13,
     log: Callable[[str], None] = print,
 ) -> list[Sentence]:
-    """Train the CRF on the named corpora and write it to ``out_path``.
+    """Train both NER CRFs on the named corpora: the first stage to ``out_path``, the second to ``doc_out_path``.
 
     ``holdout`` > 0 keeps the last fraction of ANERcorp train out of training
-    (a contiguous block of documents) and returns it for tuning. The corpora
-    are shuffled with ``seed`` (crfsuite's L-BFGS itself is deterministic).
-    """
-    import pycrfsuite
+    (a contiguous block of documents) and returns it for tuning.
 
+    The second stage (``doc_out_path``, default ``ner_doc.crfsuite`` beside
+    ``out_path``; ``folds=0`` skips it) learns from first-stage output that
+    the first stage never saw: the training sentences, in corpus order, are
+    cut into ``folds`` contiguous parts; a first-stage CRF trained on the
+    other parts tags each part; :func:`ner.doc_features` over blocks of
+    ``block`` consecutive sentences (the files have no document boundaries)
+    is added to each word's features. Every training set is shuffled with
+    ``seed`` (crfsuite's L-BFGS itself is deterministic), so a rebuild
+    reproduces the same models. Time: ``folds + 2`` CRF trainings.
+    """
     t0 = time.time()
     held: list[Sentence] = []
     data: list[Sentence] = []
@@ -136,18 +186,34 @@ def train(
             cut = int(len(s) * (1 - holdout))
             s, held = s[:cut], s[cut:]
         data += s
-    random.Random(seed).shuffle(data)
-    tr = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
-    for x, y in featurize(data):
-        tr.append(x, y)
+    xs = [x for x, _ in featurize(data)]
+    ys = [y for _, y in data]
     log(f"features for {len(data)} sentences in {time.time() - t0:.0f}s")
     params: dict[str, object] = {"max_iterations": iterations, "feature.possible_transitions": True}
     if algorithm == "lbfgs":
         params.update({"c1": c1, "c2": c2})
-    tr.set_params(params)
-    tr.train(out_path)
+    _fit(xs, ys, out_path, params, algorithm, seed)
     log(f"trained {out_path} in {time.time() - t0:.0f}s ({os.path.getsize(out_path) / 1e6:.1f} MB)")
+    if folds > 0:
+        doc_out_path = doc_out_path or os.path.join(os.path.dirname(out_path), ner.DOC_MODEL_FILE)
+        n = len(data)
+        cuts = [n * k // folds for k in range(folds + 1)]
+        first: list[tuple[list[str], list[float]]] = []
+        for k in range(folds):
+            a, b = cuts[k], cuts[k + 1]
+            rest = [i for i in range(n) if not a <= i < b]
+            tmp = f"{doc_out_path}.fold{k}"
+            try:
+                _fit([xs[i] for i in rest], [ys[i] for i in rest], tmp, params, algorithm, seed)
+                first += _tag_with(tmp, xs[a:b])
+            finally:
+                if os.path.exists(tmp):
+                    os.remove(tmp)
+            log(f"fold {k + 1}/{folds} tagged in {time.time() - t0:.0f}s")
+        _fit(_doc_extend(data, xs, first, block), ys, doc_out_path, params, algorithm, seed)
+        log(f"trained {doc_out_path} in {time.time() - t0:.0f}s ({os.path.getsize(doc_out_path) / 1e6:.1f} MB)")
     ner._tagger.cache_clear()
+    ner._doc_tagger.cache_clear()
     return held
 
 
@@ -180,25 +246,24 @@ def conll_scores(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -
     return out
 
 
-def evaluate(sents: Sequence[Sentence], *, block: int = 50) -> dict[str, dict[str, float]]:
-    """Tag gold-tokenized sentences with the packaged (or just trained) model and score them.
+def evaluate(sents: Sequence[Sentence], *, block: int = 50, stages: int | None = None) -> dict[str, dict[str, float]]:
+    """Tag gold-tokenized sentences with the packaged (or just trained) models and score them.
 
-    The CoNLL files have no document boundaries, so :func:`khabar.models.ner.propagate`
-    (one name, one type within a document) runs over blocks of ``block``
-    consecutive sentences, a stand-in for an article; ``block=0`` scores the
-    CRF alone, sentence by sentence.
+    The CoNLL files have no document boundaries, so blocks of ``block``
+    consecutive sentences stand in for articles: :func:`khabar.models.ner.tag_document`
+    (``stages`` CRF stages, default :func:`khabar.models.ner.stages`, i.e.
+    ``$KHABAR_NER_STAGES`` or 1) and then
+    :func:`khabar.models.ner.propagate` run over each block. ``block=0``
+    scores the first-stage CRF alone, sentence by sentence.
     """
-    gold, pred, probs = [], [], []
-    toks = [t for t, _ in sents]
-    for t, y in sents:
-        ys, ps = ner.tag_tokens(t, _kb_for(t))
-        gold.append(y)
-        pred.append(ys)
-        probs.append(ps)
-    if block > 0:
-        pred = [
-            ys
-            for i in range(0, len(sents), block)
-            for ys in ner.propagate(toks[i : i + block], pred[i : i + block], probs[i : i + block])
-        ]
+    gold = [y for _, y in sents]
+    pred: list[list[str]] = []
+    if block <= 0:
+        pred = [ner.tag_tokens(t, _kb_for(t))[0] for t, _ in sents]
+        return conll_scores(gold, pred)
+    for a in range(0, len(sents), block):
+        toks = [t for t, _ in sents[a : a + block]]
+        kbs = [_kb_for(t) for t in toks]
+        ys, ps = ner.tag_document(toks, kbs, n_stages=stages)
+        pred += ner.propagate(toks, ys, ps)
     return conll_scores(gold, pred)
