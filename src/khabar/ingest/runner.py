@@ -347,7 +347,10 @@ def ingest(
         summary.pending = 0
         buf.clear()
         summary.seconds = time.perf_counter() - t0
-        store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped + summary.duplicates, failed=summary.failed, status="interrupted")
+        try:
+            store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped + summary.duplicates, failed=summary.failed, status="interrupted")
+        except StorageError:  # another process still holds the lock past the busy timeout: the row stays
+            pass  # 'running', but the summary (counts, status) is still reported and the rerun resumes
         raise IngestInterrupted(summary)
     summary.seconds = time.perf_counter() - t0
     store.finish_run(run_id, ok=summary.ok, skipped=summary.skipped + summary.duplicates, failed=summary.failed, status=summary.status)
