@@ -383,3 +383,30 @@ def test_no_named_actor_attacks_itself() -> None:
     strikes = by_trigger["غارات"]
     assert strikes.source is not None and strikes.source.name_en == "United States"
     assert strikes.target is not None and strikes.target.name_en == "al-Shabaab"
+
+
+def test_no_hostile_self_loops_on_the_project_texts() -> None:
+    """The self-loop guard holds after document-level merging too (a merged mention can bring back a
+    source that the sentence dropped): over every article written for the project, no hostile event
+    has the same named actor on both sides."""
+    import json
+    from pathlib import Path
+
+    from khabar.events.coder import _HOSTILE_TYPES, _same_named
+    from khabar.pipeline import extract
+
+    root = Path(__file__).resolve().parents[2]
+    texts = sorted(root.glob("examples/*.txt")) + sorted((root / "tests/data/events").glob("*.txt"))
+    assert len(texts) > 40
+    loops = []
+    for p in texts:
+        meta = p.with_suffix(".meta.json")
+        gold = p.with_name(p.stem + ".gold.json")
+        published = None
+        for side in (meta, gold):
+            if side.exists():
+                published = json.loads(side.read_text(encoding="utf-8")).get("published") or published
+        for e in extract(p.read_text(encoding="utf-8"), published=published).events:
+            if e.type in _HOSTILE_TYPES and e.source is not None and e.target is not None and _same_named(e.source, e.target):
+                loops.append((p.name, e.trigger.text, e.source.name_en))
+    assert loops == []

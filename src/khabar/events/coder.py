@@ -1165,6 +1165,7 @@ def code_events(doc: Document) -> tuple[Event, ...]:
     events.sort(key=lambda x: x[0])
     merged = merge_mentions(doc, [ev for _, ev in events], definite, weak_places)
     merged.sort(key=lambda ev: ev.trigger.start)
+    merged = [_no_self_loop(ev) for ev in merged]  # merging may bring back a side dropped in the sentence
     return tuple(replace(ev, id=f"ev{n}") for n, ev in enumerate(merged, start=1))
 
 
@@ -1314,6 +1315,15 @@ def _sentence_setting(doc: Document, phrases: list[ActorPhrase], a: int, b: int,
 
 #: event types whose source and target cannot be one and the same named actor
 _HOSTILE_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"})
+
+
+def _no_self_loop(ev: Event) -> Event:
+    """A hostile event whose two sides are the same named actor keeps only the side nearer its trigger."""
+    if ev.type not in _HOSTILE_TYPES or ev.source is None or ev.target is None or not _same_named(ev.source, ev.target):
+        return ev
+    if _distance(ev.source, ev.trigger) >= _distance(ev.target, ev.trigger):
+        return replace(ev, source=None)
+    return replace(ev, target=None)
 
 
 def _same_named(x: Actor, y: Actor) -> bool:
