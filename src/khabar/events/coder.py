@@ -1119,7 +1119,11 @@ def code_events(doc: Document) -> tuple[Event, ...]:
             source = _fill_country(doc, source, phrases, i, memory)
             if source is not None and source.country and source.sector:
                 memory.append(source)  # (طالب نواب في البرلمان العراقي الحكومة: the addressee is their government)
-            target = _fill_country(doc, target, phrases, i, memory)
+            # the side attacked is not the attacker's: a hostile act's target takes no country from the source's
+            # (مقتل القائد الميداني في غارة بطائرة أمريكية: the commander is not American)
+            t_memory = memory if c.typ not in _HOSTILE_TYPES or source is None or not source.country else [
+                m for m in memory if m.country != source.country]
+            target = _fill_country(doc, target, phrases, i, t_memory)
             if target is not None and target.country and target.sector:
                 memory.append(target)
             if (c.typ in _HOSTILE_TYPES and source is not None and target is not None
