@@ -59,3 +59,19 @@ def test_events_command_and_bad_filters(filled: str) -> None:
         assert isinstance(r.exception, ConfigError) and msg in str(r.exception)
     r = CliRunner().invoke(app, ["export", "-f", "parquet", "--db", filled])
     assert isinstance(r.exception, ConfigError) and "--out" in str(r.exception)
+
+
+def test_country_filter_takes_names_and_rejects_unknown(filled: str) -> None:
+    """--country accepts a code in any case or a country's English/Arabic name; an unknown value and an
+    empty date range are errors, not an empty result."""
+    from khabar.errors import ConfigError
+
+    by_code = CliRunner().invoke(app, ["events", "--db", filled, "--country", "IRQ", "-f", "jsonl"]).stdout
+    assert by_code.strip()
+    for name in ("irq", "Iraq", "العراق"):
+        r = CliRunner().invoke(app, ["events", "--db", filled, "--country", name, "-f", "jsonl"])
+        assert r.exit_code == 0 and r.stdout == by_code, name
+    for args, msg in ((["--country", "Narnia"], "not an ISO 3166"),
+                      (["--since", "2024-02-01", "--until", "2024-01-01"], "is after --until")):
+        r = CliRunner().invoke(app, ["events", "--db", filled, *args])
+        assert isinstance(r.exception, ConfigError) and msg in str(r.exception)

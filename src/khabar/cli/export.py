@@ -40,7 +40,35 @@ def _filter(since, until, type_, actor, country, text, limit):  # type: ignore[n
 
     if type_ and type_.upper() not in PLOVER_TYPES:
         raise ConfigError(f"--type {type_!r} is not a PLOVER type; use one of {', '.join(PLOVER_TYPES)}")
-    return EventFilter(since=_date(since, "--since"), until=_date(until, "--until"), type=type_, actor=actor, country=country, text=text, limit=limit)
+    d0, d1 = _date(since, "--since"), _date(until, "--until")
+    if d0 and d1 and d0 > d1:
+        raise ConfigError(f"--since {since} is after --until {until}: no day is in that range")
+    return EventFilter(since=d0, until=d1, type=type_, actor=actor, country=_country(country), text=text, limit=limit)
+
+
+def _country(v: str | None) -> str | None:
+    """An ISO 3166 alpha-3 code from ``v``: the code itself (any case), or a country's English or Arabic
+    name as the knowledge base knows it (``Iraq``, ``العراق`` → ``IRQ``).
+
+    Raises:
+        ConfigError: ``v`` is neither a code nor a country name the knowledge base knows.
+    """
+    if v is None:
+        return None
+    from khabar.extract.kb import get_kb
+
+    kb = get_kb()
+    codes = {e.country for e in kb.entries.values() if e.label == "GPE" and e.country}
+    if v.upper() in codes:
+        return v.upper()
+    want = v.strip().casefold()
+    for e in kb.entries.values():
+        if e.label == "GPE" and e.country and e.population == 0 and (e.name_en or "").casefold() == want:
+            return e.country
+    hits = {a.entry.country for a in kb.aliases(v.strip()) if a.entry.label == "GPE" and a.entry.population == 0}
+    if len(hits) == 1 and None not in hits:
+        return hits.pop()
+    raise ConfigError(f"--country {v!r} is not an ISO 3166 alpha-3 code or a country name khabar knows; use a code such as IRQ, SYR, USA")
 
 
 _DB = typer.Option("--db", help="Database URL or SQLite path (default $KHABAR_DB, else ./khabar.db).")
@@ -48,7 +76,7 @@ _SINCE = typer.Option("--since", help="Events on or after this day (YYYY-MM-DD; 
 _UNTIL = typer.Option("--until", help="Events on or before this day (YYYY-MM-DD).")
 _TYPE = typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")
 _ACTOR = typer.Option("--actor", help="Source or target actor: part of its English name, Arabic text, KB id or key.")
-_COUNTRY = typer.Option("--country", help="ISO 3166 alpha-3 code of the source, target or place, e.g. IRQ.")
+_COUNTRY = typer.Option("--country", help="Country of the source, target or place: ISO 3166 alpha-3 code (IRQ) or its name (Iraq, العراق).")
 _TEXT = typer.Option("--text", help="Words in the event's sentence (Arabic, matched after normalization).")
 
 
