@@ -106,3 +106,14 @@ def test_pages_never_use_innerhtml_with_document_strings():
         if f.is_file():
             src = f.read_text(encoding="utf-8")
             assert "innerHTML" not in src and "insertAdjacentHTML" not in src and "document.write" not in src, name
+
+
+def test_docs_page_works_offline(client: TestClient) -> None:
+    """/docs loads Swagger UI from the server itself, never from a CDN (khabar runs with no internet)."""
+    r = client.get("/docs")
+    assert r.status_code == 200
+    assert "cdn." not in r.text and "/docs/assets/swagger-ui-bundle.js" in r.text
+    js = client.get("/docs/assets/swagger-ui-bundle.js")
+    assert js.status_code == 200 and len(js.content) > 100_000
+    assert client.get("/docs/assets/swagger-ui.css").status_code == 200
+    assert "/docs" not in client.get("/openapi.json").json()["paths"]

@@ -114,6 +114,28 @@ def _article_from(req: ExtractRequest) -> tuple[str, dict[str, Any]]:
     return req.text, {"title": req.title, "url": req.url, "published": req.published, "source": None}
 
 
+def _offline_docs(app: FastAPI) -> None:
+    """Serve the interactive API documentation at ``/docs`` with Swagger UI's files from the
+    ``swagger-ui-bundle`` package (``/docs/assets/…``), so that the page works with no internet.
+    Without that package there is no ``/docs`` (the schema stays at ``/openapi.json``)."""
+    try:
+        import swagger_ui_bundle
+    except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
+        return
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/docs/assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def _docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json", title="khabar API",
+            swagger_js_url="/docs/assets/swagger-ui-bundle.js", swagger_css_url="/docs/assets/swagger-ui.css",
+            swagger_favicon_url="/docs/assets/favicon-32x32.png",
+        )
+
+
 def create_app(settings: ApiSettings | None = None) -> FastAPI:
     """Build the FastAPI app.
 
@@ -130,8 +152,11 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         title="khabar",
         version=__version__,
         description="Arabic news → entities, TIMEX3 dates, quantities, quotes and PLOVER events, with character offsets.",
+        docs_url=None,  # served below from the packaged Swagger UI: FastAPI's default page loads it from a CDN
+        redoc_url=None,
     )
     app.state.settings = cfg
+    _offline_docs(app)
     if cfg.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
