@@ -16,22 +16,15 @@ from khabar.doc import Document, Entity, Meta, check_offsets
 from khabar.extract.quotes import cue_lexicon, find_attributions, find_quotes
 from khabar.pipeline import default_pipeline
 
+from _handmade import hand_entities
+
 SEG = default_pipeline(["segment"])
 
 
 def mk(text: str, ents: list[tuple[str, str, str | None]] = (), occurrence: str = "all") -> Document:  # type: ignore[assignment]
     """A segmented document with hand-made entities: (surface, label, name_en) for every occurrence."""
     doc = SEG(Document.new(text, Meta(published=dt.date(2024, 3, 1))))
-    out = []
-    for surface, label, name in ents:
-        i = text.find(surface)
-        while i >= 0:
-            out.append((i, i + len(surface), surface, label, name))
-            i = text.find(surface, i + 1)
-    out.sort()
-    return doc.with_(entities=tuple(
-        Entity(f"e{k}", s, e, t, lab, name, canonical=name or t) for k, (s, e, t, lab, name) in enumerate(out, 1)
-    ))
+    return doc.with_(entities=hand_entities(text, ents))
 
 
 def quotes(text: str, ents=()) -> tuple:  # type: ignore[no-untyped-def]

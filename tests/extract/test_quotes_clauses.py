@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from khabar.doc import Document, Entity, Meta, Quote, check_offsets
+from khabar.doc import Document, Meta, Quote, check_offsets
 from khabar.extract.quotes import NARRATOR, find_dateline, find_quotes
 from khabar.pipeline import default_pipeline
+
+from _handmade import hand_entities
 
 SEG = default_pipeline(["segment"])
 
@@ -20,20 +22,7 @@ Ent = tuple  # (surface, label, name_en[, source[, country[, kb]]])
 
 def mk(text: str, ents: list[Ent] = ()) -> Document:  # type: ignore[assignment]
     doc = SEG(Document.new(text, Meta(published=dt.date(2025, 1, 20))))
-    out = []
-    for surface, label, name, *rest in ents:
-        source = rest[0] if rest else "gazetteer"
-        country = rest[1] if len(rest) > 1 else None
-        kb = rest[2] if len(rest) > 2 else None
-        i = text.find(surface)
-        while i >= 0:
-            out.append((i, i + len(surface), surface, label, name, source, country, kb))
-            i = text.find(surface, i + 1)
-    out.sort()
-    doc = doc.with_(entities=tuple(
-        Entity(f"e{k}", s, e, t, lab, name, kb=kb, country=c, canonical=name or t, source=src)
-        for k, (s, e, t, lab, name, src, c, kb) in enumerate(out, 1)
-    ))
+    doc = doc.with_(entities=hand_entities(text, ents))
     return doc.with_(dateline=find_dateline(doc))
 
 

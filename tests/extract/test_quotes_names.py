@@ -12,10 +12,12 @@ import datetime as dt
 
 import pytest
 
-from khabar.doc import Dateline, Document, Entity, Meta, check_offsets
+from khabar.doc import Dateline, Document, Meta, check_offsets
 from khabar.extract.names_en import convention, name_en
 from khabar.extract.quotes import find_attributions, find_dateline, find_quotes
 from khabar.pipeline import default_pipeline
+
+from _handmade import hand_entities
 
 SEG = default_pipeline(["segment"])
 
@@ -24,18 +26,7 @@ def run(text: str, ents: list[tuple] = (), dateline: tuple[str, str, str] | None
     """Quotes of ``text``; ``ents``: (surface, label, name_en[, source[, country[, kb]]]);
     ``dateline``: (surface of the place, its ISO country, outlet) at the start of the text."""
     doc = SEG(Document.new(text, Meta(published=dt.date(2024, 3, 1))))
-    out = []
-    for surface, label, name, *rest in ents:
-        source = rest[0] if rest else "gazetteer"
-        country = rest[1] if len(rest) > 1 else None
-        kb = rest[2] if len(rest) > 2 else None
-        i = text.find(surface)
-        while i >= 0:
-            out.append((i, i + len(surface), surface, label, name, source, country, kb))
-            i = text.find(surface, i + 1)
-    out.sort()
-    ents_ = tuple(Entity(f"e{k}", s, e, t, lab, name, kb=kb, country=c, canonical=name or t, source=src)
-                  for k, (s, e, t, lab, name, src, c, kb) in enumerate(out, 1))
+    ents_ = hand_entities(text, ents)
     doc = doc.with_(entities=ents_)
     if dateline is not None:
         place, _country, outlet = dateline

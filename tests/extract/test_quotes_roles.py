@@ -11,9 +11,11 @@ import datetime as dt
 
 import pytest
 
-from khabar.doc import Document, Entity, Meta, check_offsets
+from khabar.doc import Document, Meta, check_offsets
 from khabar.extract.quotes import find_attributions, find_dateline, find_quotes
 from khabar.pipeline import default_pipeline
+
+from _handmade import hand_entities
 
 SEG = default_pipeline(["segment"])
 
@@ -22,19 +24,7 @@ Ent = tuple  # (surface, label, name_en[, source[, country]])
 
 def mk(text: str, ents: list[Ent] = ()) -> Document:  # type: ignore[assignment]
     doc = SEG(Document.new(text, Meta(published=dt.date(2024, 3, 1))))
-    out = []
-    for surface, label, name, *rest in ents:
-        source = rest[0] if rest else "gazetteer"
-        country = rest[1] if len(rest) > 1 else None
-        i = text.find(surface)
-        while i >= 0:
-            out.append((i, i + len(surface), surface, label, name, source, country))
-            i = text.find(surface, i + 1)
-    out.sort()
-    doc = doc.with_(entities=tuple(
-        Entity(f"e{k}", s, e, t, lab, name, country=c, canonical=name or t, source=src)
-        for k, (s, e, t, lab, name, src, c) in enumerate(out, 1)
-    ))
+    doc = doc.with_(entities=hand_entities(text, ents))
     return doc.with_(dateline=find_dateline(doc))
 
 
