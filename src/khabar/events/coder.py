@@ -1126,15 +1126,9 @@ def code_events(doc: Document) -> tuple[Event, ...]:
             target = _fill_country(doc, target, phrases, i, t_memory)
             if target is not None and target.country and target.sector:
                 memory.append(target)
-            if (c.typ in _HOSTILE_TYPES and source is not None and target is not None
-                    and _same_named(source, target)):
-                # a named actor does not attack, accuse or sanction itself: one side was read from too far
-                # (an earlier event's agent; a phrase inside a charge, بتهمة الدعاية ضد النظام) — drop the
-                # one farther from the trigger
-                if _distance(source, trig) >= _distance(target, trig):
-                    source = None
-                else:
-                    target = None
+            # a named actor does not attack, accuse or sanction itself: one side was read from too far
+            # (an earlier event's agent; a phrase inside a charge, بتهمة الدعاية ضد النظام)
+            source, target = _without_self_loop(c.typ, source, target, trig)
             date_source, date_value = date_fields(doc, date, status)
             definite[trig.start] = c.noun and (c.m.key.startswith("ال") or _anaphoric(doc, i, a) or c.m.suffix in _OBJ_PRON)
             sent_events.append(
@@ -1321,13 +1315,20 @@ def _sentence_setting(doc: Document, phrases: list[ActorPhrase], a: int, b: int,
 _HOSTILE_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"})
 
 
+def _without_self_loop(typ: str, source: Actor | None, target: Actor | None, trig: Span) -> tuple[Actor | None, Actor | None]:
+    """``(source, target)`` of a hostile event whose two sides are the same named actor, less the side
+    farther from the trigger (it was read from too far); other pairs unchanged."""
+    if typ not in _HOSTILE_TYPES or source is None or target is None or not _same_named(source, target):
+        return source, target
+    if _distance(source, trig) >= _distance(target, trig):
+        return None, target
+    return source, None
+
+
 def _no_self_loop(ev: Event) -> Event:
-    """A hostile event whose two sides are the same named actor keeps only the side nearer its trigger."""
-    if ev.type not in _HOSTILE_TYPES or ev.source is None or ev.target is None or not _same_named(ev.source, ev.target):
-        return ev
-    if _distance(ev.source, ev.trigger) >= _distance(ev.target, ev.trigger):
-        return replace(ev, source=None)
-    return replace(ev, target=None)
+    """:func:`_without_self_loop` on a (merged) event."""
+    source, target = _without_self_loop(ev.type, ev.source, ev.target, ev.trigger)
+    return ev if (source, target) == (ev.source, ev.target) else replace(ev, source=source, target=target)
 
 
 def _same_named(x: Actor, y: Actor) -> bool:
