@@ -142,7 +142,7 @@ def write_tsv(path: Path, rows: list[dict[str, str]], columns: list[str], commen
 def load_stoplist(out: Path) -> tuple[set[str], set[str]]:
     drop, context = set(), set()
     for r in read_tsv(out / "stoplist.tsv"):
-        (drop if r["action"] == "drop" else context).add(norm(r["alias"]))
+        (drop if r["action"] == "drop" else context).add(norm(r["alias"]))  # context and cue
     return drop, context
 
 

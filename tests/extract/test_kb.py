@@ -97,11 +97,13 @@ def test_ambiguous_alias_keeps_every_reading() -> None:
     assert {"Oman", "Amman"} <= names
 
 
-def test_dropped_aliases() -> None:
+def test_dropped_and_bound_aliases() -> None:
     kb = get_kb()
-    assert kb.lookup("مالي") == ()  # "financial": Mali only as جمهورية مالي
+    assert kb.lookup("الخبر") == ()  # "the news": Khobar only by its other names
     assert kb.lookup("جمهورية مالي")[0].name_en == "Mali"
-    assert kb.aliases("القاعدة")[0].needs_context
+    assert kb.aliases("القاعدة")[0].needs_context and not kb.aliases("القاعدة")[0].cue
+    mali = kb.aliases("مالي")  # "financial" too: a place only where the words around say so
+    assert [a.entry.name_en for a in mali] == ["Mali"] and mali[0].needs_context and mali[0].cue
 
 
 def test_data_files_have_the_columns() -> None:

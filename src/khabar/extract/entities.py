@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from khabar.doc import Document, Entity
-from khabar.extract.kb import Alias, KBEntry, get_kb, office_holder
+from khabar.extract.kb import Alias, KBEntry, KnowledgeBase, get_kb, office_holder
 from khabar.extract.names_en import given_names, name_en
 from khabar.text.normalize import NormalizedText, normalize, normalize_phrase
 
@@ -267,6 +267,64 @@ def _entity_fields(a: Alias) -> dict[str, object]:
             "canonical": e.kb_id, "sector": e.sector}
 
 
+# Words after which a country name that is also a common word (stoplist action ``cue``: مالي
+# "financial", بنين "sons") is the place: prepositions of place and motion, and nouns that take a
+# state as their possessor (شمال مالي، رئيس مالي، حدود بنين). Normalized forms.
+_PLACE_CUES = frozenset(normalize_phrase(w) for w in (
+    "في إلى الى من عن مع بين ضد نحو داخل خارج عبر لدى إن ان أن لأن لان كما حيث بينما لكن "
+    "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أنحاء انحاء عاصمة رئيس رئيسة حكومة جيش سلطات "
+    "دولة جمهورية حدود شعب سفير سفارة أراضي اراضي مواطني قوات رعايا"
+).split())
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORDS_BEFORE = re.compile(r"((?:\w+ ){0,2}\w+)\W*$")
+_WORDS_AFTER = re.compile(r" و(\w+(?: \w+){0,2})")
+# A perfect verb with the feminine subject marker -ت (a country is feminine: وقعت مالي، أعلنت
+# بنين); -ات is a plural noun (ثبات، تحويلات), which the adjective could follow.
+_FEMININE_PERFECT = re.compile(r"\w{2,}[^ا\W]ت")
+
+
+def place_cued(kb: KnowledgeBase, text: str, ns: int, ne: int) -> bool:
+    """Whether the words around ``text[ns:ne]`` make an ambiguous country name a place.
+
+    ``text`` is normalized text and ``[ns, ne)`` the alias without its proclitics. True when
+    the alias carries the proclitic ب or ل (بمالي، لمالي); when the word before it is a
+    preposition, a particle that takes a subject (إن، أن، كما) or a state noun from
+    ``_PLACE_CUES`` (في مالي، شمال مالي), or a perfect verb with the feminine ending -ت
+    (وقعت مالي); or when it is
+    co-ordinated with another country or city of the KB (النيجر ومالي، مالي والنيجر). The
+    adjective reading (دعم مالي، سياسي ومالي) has none of these. Used for the stoplist's
+    ``cue`` aliases (Mali, Benin).
+    """
+    ws = ns
+    while ws > 0 and text[ws - 1].isalpha():
+        ws -= 1
+    prefix = text[ws:ns]
+    if "ال" in prefix or prefix.endswith("لل"):
+        return False  # المالي، للبنين: the article makes it a common word
+    if prefix.endswith(("ب", "ل")):
+        return True
+    m = _WORD_BEFORE.search(text, 0, ws)
+    before = m.group(1) if m else ""
+    if not prefix and (before in _PLACE_CUES or _FEMININE_PERFECT.fullmatch(before)):
+        return True
+
+    def _is_place(words: list[str]) -> bool:
+        if words and words[0].startswith("و") and _is_place([words[0][1:]] + words[1:]):
+            return True
+        return any(a.entry.label == "GPE" and not a.needs_context for a in kb.aliases(" ".join(words)))
+
+    if prefix in ("و", "ف") and before:  # … X ومالي: some 1–3 words just before name a KB place
+        m = _WORDS_BEFORE.search(text, 0, ws)
+        words = m.group(1).split() if m else []
+        if any(_is_place(words[k:]) for k in range(len(words))):
+            return True
+    m = _WORDS_AFTER.match(text, ne)  # مالي وX …: some 1–3 words just after و name a KB place
+    words = m.group(1).split() if m else []
+    return any(_is_place(words[:n]) for n in range(1, len(words) + 1))
+
+
 def _gazetteer(nt: NormalizedText) -> list[_Cand]:
     kb = get_kb()
     by_span: dict[tuple[int, int], list[Alias]] = {}
@@ -282,7 +340,8 @@ def _gazetteer(nt: NormalizedText) -> list[_Cand]:
                 countries.add(opts[0].entry.country)
     out = []
     for (ns, ne), opts in by_span.items():
-        opts = [a for a in opts if not a.needs_context or a.entry.kb_id in attested]
+        opts = [a for a in opts if not a.needs_context or a.entry.kb_id in attested
+                or a.cue and place_cued(kb, nt.text, ns, ne)]
         if not opts:
             continue
         best = sorted(opts, key=lambda a: (a.entry.country not in countries or len({o.entry.kb_id for o in opts}) == 1, a.rank))[0]
@@ -1147,7 +1206,8 @@ def _model_candidates(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> l
             continue
         key = nt.text[ns:ne]
         opts = kb.aliases(key)
-        if opts and all(a.needs_context for a in opts) and not any(c.canonical == a.entry.kb_id for a in opts for c in kept):
+        if (opts and all(a.needs_context for a in opts) and not any(c.canonical == a.entry.kb_id for a in opts for c in kept)
+                and not (any(a.cue for a in opts) and place_cued(kb, nt.text, ns, ne))):
             continue  # a context-bound alias (القاعدة) needs its entity attested, as in the gazetteer
         if opts:
             best = sorted(opts, key=lambda a: (a.entry.label != label, a.rank))[0]

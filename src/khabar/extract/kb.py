@@ -109,14 +109,17 @@ class Alias:
 
     ``plural`` marks NORP plural forms (their English name is ``entry.name_en_pl``);
     ``needs_context`` marks aliases that are also ordinary words (``stoplist.tsv``,
-    action ``context``): accept them only when the entity is otherwise attested in the
-    document. ``rank`` is the file priority (lower is preferred).
+    action ``context`` or ``cue``): accept them only when the entity is otherwise attested in the
+    document. ``cue`` (action ``cue``, e.g. مالي Mali / "financial") also accepts the alias
+    where the words around it make it a place name (see
+    :func:`khabar.extract.entities.place_cued`). ``rank`` is the file priority (lower is preferred).
     """
 
     entry: KBEntry
     plural: bool = False
     needs_context: bool = False
     rank: int = 0
+    cue: bool = False
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -165,7 +168,8 @@ class KnowledgeBase:
     def __init__(self) -> None:
         stop = _read_tsv("stoplist.tsv")
         drop = {normalize_phrase(r["alias"]) for r in stop if r["action"] == "drop"}
-        context = {normalize_phrase(r["alias"]) for r in stop if r["action"] == "context"}
+        context = {normalize_phrase(r["alias"]) for r in stop if r["action"] in ("context", "cue")}
+        cued = {normalize_phrase(r["alias"]) for r in stop if r["action"] == "cue"}
         self.entries: dict[str, KBEntry] = {}
         self._index: dict[str, list[Alias]] = {}
         pairs: list[tuple[str, Alias]] = []
@@ -199,7 +203,7 @@ class KnowledgeBase:
                         if not key or key in drop or key in seen:
                             continue
                         seen.add(key)
-                        al = Alias(entry, plural, key in context, rank)
+                        al = Alias(entry, plural, key in context, rank, key in cued)
                         self._index.setdefault(key, []).append(al)
                         pairs.append((a, al))
         self.matcher: PhraseMatcher[Alias] = PhraseMatcher(pairs)
