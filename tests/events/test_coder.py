@@ -10,7 +10,7 @@ import pytest
 
 from khabar.doc import Document, Entity, Meta, Quantity, Timex, check_offsets
 from khabar.events.coder import code_events
-from khabar.events.lexicon import load_triggers, trigger_matcher, verb_forms
+from khabar.events.lexicon import is_perfect, load_triggers, trigger_matcher, verb_forms
 from khabar.pipeline import default_pipeline
 from khabar.text.normalize import normalize
 
@@ -307,3 +307,35 @@ def test_gold_article() -> None:
             used.add(m.id)
             hits += 1
     assert hits >= 6
+
+
+# ------------------------------------------------------------------ clitics and articles on triggers
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لعبت الوساطة القطرية دورا في التهدئة.",  # ل+عبت (عبأ "mobilize") is the verb لعب "play"
+        "ولعبت الدبلوماسية دورا هادئا.",
+        "وقالت المعارضة إن الانتخابات لم تكن نزيهة.",  # the opposition: an actor, not a rejection
+        "قدمت الحكومة دعما للمعارضة في الشمال.",
+    ],
+)
+def test_no_event_from_a_clitic_misreading(text: str) -> None:
+    evs = run(text)
+    assert [(e.type, e.trigger.text) for e in evs if e.type in ("MOBILIZE", "REJECT")] == []
+
+
+def test_indefinite_masdar_of_opposition_is_still_an_event() -> None:
+    ev = only(run("وأكد الوزير معارضة الحكومة للخطة الجديدة."), "REJECT")
+    assert ev.trigger.text == "معارضة"
+
+
+def test_imperfect_verb_with_purpose_lam_is_kept() -> None:
+    evs = run("حشدت الجماعة مقاتليها لتهاجم المواقع الحكومية.")
+    assert "تهاجم" in [e.trigger.text for e in evs if e.type == "ASSAULT"]
+
+
+def test_is_perfect() -> None:
+    t = {x.form: x for x in load_triggers()}
+    assert is_perfect(t["هاجم"], "هاجمت") and not is_perfect(t["هاجم"], "تهاجم")
+    assert is_perfect(t["عبأ"], "عبت") and not is_perfect(t["عبأ"], "يعبي")
+    assert is_perfect(t["تعهد"], "تعهدت") and not is_perfect(t["تعهد"], "يتعهد")

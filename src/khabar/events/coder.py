@@ -51,7 +51,7 @@ from khabar.events.actors import (
     strip_clitics,
 )
 from khabar.events.discourse import claimant_of, date_fields, merge_mentions, quantities_for, tally as _tally
-from khabar.events.lexicon import OBJECT_CLASSES, Trigger, bare, load_triggers, trigger_matcher, verb_forms
+from khabar.events.lexicon import OBJECT_CLASSES, Trigger, bare, is_perfect, load_triggers, trigger_matcher, verb_forms
 from khabar.text.matcher import Match
 from khabar.text.normalize import normalize
 
@@ -335,6 +335,13 @@ def _candidates(doc: Document) -> list[_Cand]:
             if pick is None and ("ال" in lead or lead.endswith("لل")):
                 continue  # للأسلحة is no verb: a verb takes no article
             pick = pick or ms[0]
+        clitics = ms[0].prefix.lstrip("وف")
+        if pick.payload.is_verb and (any(c in clitics for c in "بك") or "ل" in clitics and is_perfect(pick.payload, pick.key)):
+            pick = next((m for m in ms if not m.payload.is_verb), None)  # لعبت is no ل+عبت: a perfect verb takes no ب ك ل
+            if pick is None:
+                continue
+        if not pick.payload.is_verb and pick.payload.indef and ("ال" in clitics or clitics.endswith("لل")):
+            continue  # للمعارضة: with the article the masdar is the actor noun (indef entries)
         if pick.payload.is_verb and doc.text[tok.start:tok.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
             pick = next((m for m in ms if not m.payload.is_verb), None)  # أسلحة is no أسلح+ه: a verb never ends in ة
             if pick is None:

@@ -133,7 +133,9 @@ class Trigger:
     requires, ``gen`` the role (``"source"``/``"target"``) of a bare genitive
     after a masdar, ``tprep`` the prepositions that mark the target,
     ``swap`` says that the grammatical subject is the recipient, ``intr``
-    that the verb takes no direct-object target.
+    that the verb takes no direct-object target, ``indef`` that a masdar is an
+    event only without the article (معارضته للقرار، معارضة الحكومة للخطة; with the
+    article, المعارضة is the opposition, an actor).
     """
 
     form: str
@@ -146,6 +148,7 @@ class Trigger:
     tprep: tuple[str, ...] = ()
     swap: bool = False
     intr: bool = False
+    indef: bool = False
     impf: str | None = None
     forms: tuple[str, ...] = field(default=())
     notes: str = ""
@@ -182,6 +185,18 @@ def verb_forms(perfect: str, impf: str | None = None, extra: tuple[str, ...] = (
             out.add(pre + i[:-1] + "ون")  # يدعون
     out.update(normalize_phrase(x) for x in extra)
     return {x for x in out if len(x) >= 2}
+
+
+def is_perfect(t: Trigger, key: str) -> bool:
+    """Whether the matched verb stem ``key`` (normalized) is a perfect form of ``t``.
+
+    A perfect form starts with the normalized 3ms perfect (هاجم → هاجمت، هاجموا), or with
+    it less its last letter for defective verbs (دعا → دعت، عبأ → عبت); an imperfect
+    form starts with one of ي ت ن ا before the imperfect stem and is not perfect
+    unless it also fits the perfect (تابع، تعهد are perfect).
+    """
+    p = normalize_phrase(t.form.split(" ")[0])
+    return key.startswith(p) or (p[-1:] in ("ا", "ي") and key.startswith(p[:-1]) and len(key) <= len(p) + 1)
 
 
 def noun_forms(noun: str) -> set[str]:
@@ -267,6 +282,7 @@ def load_triggers() -> tuple[Trigger, ...]:
                 tprep=tuple(normalize_phrase(p) for p in a.get("tprep", "").split("|") if p),
                 swap="swap" in a,
                 intr="intr" in a,
+                indef="indef" in a,
                 impf=a.get("impf"),
                 forms=tuple(x for x in a.get("forms", "").split("|") if x),
                 notes=notes,
@@ -280,7 +296,7 @@ def surface_forms(t: Trigger) -> set[str]:
     if t.pos == "verb":
         return verb_forms(t.form, t.impf, t.forms)
     if t.pos == "masdar":
-        return noun_forms(t.form)
+        return {normalize_phrase(t.form)} if t.indef else noun_forms(t.form)
     return phrase_forms(t.form, t.pos, t.impf)
 
 
