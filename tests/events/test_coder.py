@@ -339,3 +339,16 @@ def test_is_perfect() -> None:
     assert is_perfect(t["هاجم"], "هاجمت") and not is_perfect(t["هاجم"], "تهاجم")
     assert is_perfect(t["عبأ"], "عبت") and not is_perfect(t["عبأ"], "يعبي")
     assert is_perfect(t["تعهد"], "تعهدت") and not is_perfect(t["تعهد"], "يتعهد")
+
+
+def test_headline_label_before_colon_is_no_actor() -> None:
+    ev = only(run("غزة: غارات جوية على مواقع لحماس"), "ASSAULT")
+    assert ev.source is None or ev.source.text != "غزة"
+    ev = only(run("القاهرة: مقتل ثلاثة من عناصر حماس في اشتباك"), "ASSAULT")
+    assert ev.source is None or ev.source.text != "القاهرة"
+    assert ev.target is None or ev.target.text != "القاهرة"
+
+
+def test_subject_after_a_speech_colon_is_kept() -> None:
+    ev = only(run("وقال أردوغان: هاجمت حماس المعبر صباح اليوم."), "ASSAULT")
+    assert ev.source is not None and ev.source.text == "حماس"

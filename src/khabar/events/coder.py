@@ -1135,6 +1135,8 @@ def code_events(doc: Document) -> tuple[Event, ...]:
                 memory.append(target)
             # a named actor does not attack, accuse or sanction itself: one side was read from too far
             # (an earlier event's agent; a phrase inside a charge, بتهمة الدعاية ضد النظام)
+            if c.noun:
+                source, target = _not_label(doc, a, i, source), _not_label(doc, a, i, target)
             source, target = _without_self_loop(c.typ, source, target, trig)
             date_source, date_value = date_fields(doc, date, status)
             definite[trig.start] = c.noun and (c.m.key.startswith("ال") or _anaphoric(doc, i, a) or c.m.suffix in _OBJ_PRON)
@@ -1320,6 +1322,20 @@ def _sentence_setting(doc: Document, phrases: list[ActorPhrase], a: int, b: int,
 
 #: event types whose source and target cannot be one and the same named actor
 _HOSTILE_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"})
+
+
+def _not_label(doc: Document, a: int, i: int, actor: Actor | None) -> Actor | None:
+    """``None`` when ``actor`` is a headline label: a name of at most three words that opens sentence token ``a``
+    and is closed by a colon right before the nominal trigger at token ``i`` (حلب: مقتل خمسة أطفال، سوريا:
+    غارات جوية على …). Such a label is where the story is, or who speaks of it (طهران: الهجوم على السفارة
+    عمل إرهابي), never the agent or the victim of the act named after the colon."""
+    if actor is None or i < a + 2 or i - a > 4 or doc.tokens[i - 1].text.strip() != ":":
+        return actor
+    colon = doc.tokens[i - 1].start
+    if actor.end <= colon and actor.start >= doc.tokens[a].start and \
+            any(e.start == doc.tokens[a].start and e.end >= doc.tokens[i - 2].end for e in doc.entities):
+        return None
+    return actor
 
 
 def _without_self_loop(typ: str, source: Actor | None, target: Actor | None, trig: Span) -> tuple[Actor | None, Actor | None]:
