@@ -35,6 +35,27 @@ def test_definite_mention_in_later_sentence_merges() -> None:
     assert ev.trigger == ev.mentions[0]
 
 
+@pytest.mark.parametrize(
+    "background, value",
+    [
+        ("وكانت المعارك قد اندلعت في المنطقة في صيف 2012.", "2012-SU"),
+        ("وكانت الاشتباكات قد بدأت في البلدة في مارس 2019.", "2019-03"),
+    ],
+)
+def test_background_with_a_far_date_is_another_happening(background: str, value: str) -> None:
+    """A definite mention dated long before publication recalls the background, not the report of the day."""
+    import datetime as dt
+
+    from khabar.doc import Meta
+    from khabar.pipeline import default_pipeline
+
+    text = "قتل ثلاثة مدنيين في قصف استهدف بلدة في ريف إدلب. " + background
+    doc = default_pipeline()(Document.new(text, Meta(published=dt.date(2021, 2, 16))))
+    assaults = sorted((e for e in doc.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
+    assert [e.date_value for e in assaults] == ["2021-02-16", value]
+    assert all(m.start < len(text.split(". ")[0]) for m in assaults[0].mentions)
+
+
 def test_different_counts_are_different_happenings() -> None:
     text = ("قررت فرنسا سحب 500 جندي من مالي. "
             "وكانت فرنسا قد سحبت 2000 جندي من المنطقة العام الماضي.")

@@ -24,7 +24,10 @@ functions here then look at the whole document:
   same type and status merges into an earlier one when it is a definite or
   anaphoric mention (الهجوم، هذه الغارات, a masdar with ال) or when its
   actors agree with the earlier event's (at least one role equal, none in
-  conflict) and nothing else (place, date) conflicts. All trigger spans are
+  conflict) and nothing else (place, date) conflicts; a report dated by
+  publication and a mention whose own clause date lies far from publication
+  (another year or month, a day over a week away: بدأت المعارك في صيف 2012) are
+  two happenings. All trigger spans are
   kept in ``Event.mentions`` (document order); ``trigger`` becomes the
   mention with the most arguments (a headline restating the event usually
   has fewer), arguments are filled from every mention.
@@ -32,6 +35,7 @@ functions here then look at the whole document:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
 
@@ -155,6 +159,28 @@ def _date_value(e: Event) -> str | None:
     return e.date_value if e.date_source == "clause" else None
 
 
+def _far_from_publication(doc: Document, value: str) -> bool:
+    """A clause date (TIMEX3 value, cut to the day) that cannot be the last days before publication.
+
+    A full date more than 7 days from ``doc.meta.published``, a month other than the
+    publication's or the one before it, or another year (seasons, weeks and quarters compare
+    by year). ``False`` without a publication date or for values that are not dates
+    (``PAST_REF``).
+    """
+    pub = doc.meta.published
+    if pub is None or len(value) < 4 or not value[:4].isdigit():
+        return False
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[5:7].isdigit() and value[8:10].isdigit():
+        try:
+            return abs((dt.date.fromisoformat(value[:10]) - pub).days) > 7
+        except ValueError:
+            return False
+    if len(value) == 7 and value[5:7].isdigit():
+        prev = (pub.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+        return value not in (pub.strftime("%Y-%m"), prev)
+    return int(value[:4]) != pub.year
+
+
 def _counts(doc: Document, e: Event) -> set[float]:
     by_id = {q.id: q for q in doc.quantities}
     out: set[float] = set()
@@ -273,6 +299,10 @@ def merge_mentions(doc: Document, events: list[Event], definite: dict[int, bool]
             dv_o, dv_e = _date_value(o), _date_value(ev)
             if dv_o and dv_e and not (dv_o.startswith(dv_e) or dv_e.startswith(dv_o)):
                 continue
+            if (dv_o is None) != (dv_e is None) and not headline and "occurred" in (o.status, ev.status) and \
+                    (o.date_source == "published" or ev.date_source == "published") and \
+                    _far_from_publication(doc, dv_o or dv_e or ""):
+                continue  # a report of the last days is not the background it recalls (بدأت المعارك في صيف 2012)
             if anaphor or s_ok is True or t_ok is True:
                 host_i = k
             break  # only the nearest earlier event of the type is a candidate antecedent
