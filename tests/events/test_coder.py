@@ -352,3 +352,10 @@ def test_headline_label_before_colon_is_no_actor() -> None:
 def test_subject_after_a_speech_colon_is_kept() -> None:
     ev = only(run("وقال أردوغان: هاجمت حماس المعبر صباح اليوم."), "ASSAULT")
     assert ev.source is not None and ev.source.text == "حماس"
+
+
+def test_vso_with_object_pronoun_takes_the_next_phrase_as_subject() -> None:
+    # the object slot is filled by ها, so the phrase after the verb is the subject; ها stands for the detainee
+    ev = only(run("تسلمت مصر ناشطة من حماس كانت تعتقلها القوات الأمريكية منذ أشهر."), "COERCE")
+    assert ev.source is not None and ev.source.text == "القوات الأمريكية"
+    assert ev.target is None or ev.target.text != "القوات الأمريكية"

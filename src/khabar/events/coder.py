@@ -1779,6 +1779,15 @@ def _arguments(
             # a relative clause on an indefinite noun (مظاهرات … طالب فيها آلاف المحتجين): VSO, the subject follows
             subj_before = None
             barrier = i - 1
+        if c.m.suffix in _OBJ_PRON and src is None and src_actor is None and not t.swap and c.typ != "AID" and \
+                not written_passive(doc.text[c.m.start:c.m.end]):
+            first = next((p for p in after if not p.prep), None)
+            if first is not None and first.tok_start == j and not _counted_run(doc, j, first.tok_start):
+                # VSO with the object as a pronoun (… أرملة قيادي كانت تعتقلها القوات الأميركية، مقاتلين يدعمهم
+                # الغرب): the object slot is taken, so the phrase right after the verb is its subject and the
+                # pronoun's antecedent its target (double-object verbs of giving, AID, are left out)
+                ptgt = tgt or _antecedent(doc, phrases, a, i, first, event_starts)
+                return _actor_of(doc, first, ent_map), (_actor_of(doc, ptgt, ent_map) if ptgt else None)
         if written_passive(doc.text[c.m.start:c.m.end]) or t.form in _PASSIVE_LEMMAS:
             # قُتل ثلاثة جنود، اعتُقل نحو أربعين متظاهرا: the grammatical subject is the patient;
             # the agent only from على يد/من قبل or a weapon's nationality
