@@ -359,3 +359,20 @@ def test_vso_with_object_pronoun_takes_the_next_phrase_as_subject() -> None:
     ev = only(run("تسلمت مصر ناشطة من حماس كانت تعتقلها القوات الأمريكية منذ أشهر."), "COERCE")
     assert ev.source is not None and ev.source.text == "القوات الأمريكية"
     assert ev.target is None or ev.target.text != "القوات الأمريكية"
+
+
+def test_bahatha_an_is_searching_not_consulting() -> None:
+    assert [e.type for e in run("بحثت الأسرة عن مأوى بعد الفيضان.") if e.type == "CONSULT"] == []
+    assert only(run("بحث أردوغان مع غوتيريش الأزمة في غزة."), "CONSULT").trigger.text == "بحث"
+
+
+def test_contrastive_conjunction_starts_a_clause() -> None:
+    import datetime as dt
+
+    from khabar.doc import Meta
+    from khabar.pipeline import default_pipeline
+
+    text = "تعود صناعة النسيج في المدينة إلى ستينات القرن الماضي لكن العقوبات الدولية أضرت بها."
+    doc = default_pipeline()(Document.new(text, Meta(published=dt.date(2021, 2, 16))))
+    ev = only(doc.events, "SANCTION")
+    assert ev.date_value != "196"

@@ -180,6 +180,22 @@ def _sentence_tokens(doc: Document, s: Sentence) -> tuple[int, int]:
     return a, lo
 
 
+def _first_prep(doc: Document, a: int, b: int) -> str | None:
+    """The first separate preposition among tokens ``[a, b)`` before any punctuation, else ``None``."""
+    for k in range(a, b):
+        t = doc.tokens[k]
+        if t.kind == "punct":
+            return None
+        if t.norm in PREPOSITIONS:
+            return t.norm
+    return None
+
+
+#: Contrastive conjunctions: the clause after them is another statement (… يعود لخمسينات القرن الماضي لكن
+#: الحرب والعقوبات …: the decade is not the sanctions' date).
+_CONTRAST = frozenset("لكن ولكن لكنه لكنها لكنهم ولكنه ولكنها ولكنهم".split())
+
+
 def _clause_bounds(doc: Document, a: int, b: int, phrases: list[ActorPhrase]) -> list[int]:
     """Token indices (absolute) where a new clause starts, within [a, b)."""
     inside = set()
@@ -194,7 +210,7 @@ def _clause_bounds(doc: Document, a: int, b: int, phrases: list[ActorPhrase]) ->
         n = t.norm
         if t.kind == "punct" and (n in _PUNCT_BREAK or t.text in _PUNCT_BREAK):
             cuts.append(i + 1)
-        elif n in _REL:
+        elif n in _REL or n in _CONTRAST:
             cuts.append(i)
         elif n in ("و", "ف") and i + 1 < b and doc.tokens[i + 1].norm in verbs:
             cuts.append(i)
@@ -340,6 +356,8 @@ def _candidates(doc: Document) -> list[_Cand]:
             pick = next((m for m in ms if not m.payload.is_verb), None)  # لعبت is no ل+عبت: a perfect verb takes no ب ك ل
             if pick is None:
                 continue
+        if pick.payload.is_verb and pick.payload.notprep and _first_prep(doc, tj, min(b, tj + 4)) in pick.payload.notprep:
+            continue  # بحثت عن عمل، بحثت الأسرة عن مأوى: "searched for", not "discussed"
         if not pick.payload.is_verb and pick.payload.indef and ("ال" in clitics or clitics.endswith("لل")):
             continue  # للمعارضة: with the article the masdar is the actor noun (indef entries)
         if pick.payload.is_verb and doc.text[tok.start:tok.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):

@@ -135,7 +135,8 @@ class Trigger:
     ``swap`` says that the grammatical subject is the recipient, ``intr``
     that the verb takes no direct-object target, ``indef`` that a masdar is an
     event only without the article (معارضته للقرار، معارضة الحكومة للخطة; with the
-    article, المعارضة is the opposition, an actor).
+    article, المعارضة is the opposition, an actor); ``notprep`` lists prepositions that,
+    right after a verb, make it another verb (بحث عن "search for" is no CONSULT).
     """
 
     form: str
@@ -149,6 +150,7 @@ class Trigger:
     swap: bool = False
     intr: bool = False
     indef: bool = False
+    notprep: tuple[str, ...] = ()
     impf: str | None = None
     forms: tuple[str, ...] = field(default=())
     notes: str = ""
@@ -283,6 +285,7 @@ def load_triggers() -> tuple[Trigger, ...]:
                 swap="swap" in a,
                 intr="intr" in a,
                 indef="indef" in a,
+                notprep=tuple(normalize_phrase(p) for p in a.get("notprep", "").split("|") if p),
                 impf=a.get("impf"),
                 forms=tuple(x for x in a.get("forms", "").split("|") if x),
                 notes=notes,
