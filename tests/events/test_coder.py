@@ -376,3 +376,25 @@ def test_contrastive_conjunction_starts_a_clause() -> None:
     doc = default_pipeline()(Document.new(text, Meta(published=dt.date(2021, 2, 16))))
     ev = only(doc.events, "SANCTION")
     assert ev.date_value != "196"
+
+
+def test_condemned_attack_with_adjectives_and_relative_clause_has_no_agent_from_the_condemner() -> None:
+    evs = run("أدان رجب طيب أردوغان التفجير الإرهابي الجبان الذي استهدف سوقا في غزة.")
+    ev = only(evs, "ASSAULT")
+    assert ev.source is None or "أردوغان" not in ev.source.text
+    assert only(evs, "ACCUSE").source.text == "رجب طيب أردوغان"
+
+
+def test_no_trigger_form_is_a_function_word() -> None:
+    assert [e.type for e in run("وقال أردوغان إن الوضع هنا هادئ.") if e.type == "SUPPORT"] == []
+    assert only(run("هنأت مصر الأردن بذكرى الاستقلال."), "SUPPORT").trigger.text == "هنأت"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["شن أردوغان هجوما لاذعا على الاتحاد الأوروبي.", "وختم كلمته بهجوم كلامي على حماس."],
+)
+def test_verbal_attack_is_accuse_not_assault(text: str) -> None:
+    evs = run(text)
+    assert [e.type for e in evs if e.type == "ASSAULT"] == []
+    assert only(evs, "ACCUSE").mode == "disapprove"

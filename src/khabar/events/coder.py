@@ -180,6 +180,21 @@ def _sentence_tokens(doc: Document, s: Sentence) -> tuple[int, int]:
     return a, lo
 
 
+def _event_antecedent(doc: Document, k: int, a: int, event_starts: set[int] | frozenset[int],
+                      phrases: list[ActorPhrase]) -> bool:
+    """The relative pronoun at token ``k`` follows an event noun, directly or after up to two adjectives
+    (الهجوم الذي، التفجير الإرهابي المشين الذي), with no actor phrase in between: the event is the antecedent."""
+    for back in range(1, 4):
+        m = k - back
+        if m < a or any(p.tok_start <= m < p.tok_end for p in phrases):
+            return False
+        if doc.tokens[m].start in event_starts:
+            return True
+        if doc.tokens[m].kind != "word" or not doc.tokens[m].norm.startswith("ال"):
+            return False  # adjectives of a definite event noun carry the article
+    return False
+
+
 def _first_prep(doc: Document, a: int, b: int) -> str | None:
     """The first separate preposition among tokens ``[a, b)`` before any punctuation, else ``None``."""
     for k in range(a, b):
@@ -1822,7 +1837,7 @@ def _arguments(
             bar = max((x for x in range(a, k) if doc.tokens[x].norm in ("ان", "بان")), default=a - 1)
             topic = [p for p in phrases if p.tok_start > bar and p.tok_end <= k - 1 and not p.prep]
             subj_before = topic[0] if topic else subj_before
-        elif (k >= a and doc.tokens[k].norm in _REL and k - 1 >= a and doc.tokens[k - 1].start in event_starts) or (
+        elif (k >= a and doc.tokens[k].norm in _REL and _event_antecedent(doc, k, a, event_starts, phrases)) or (
                 i - 1 >= a and i - 1 >= cs and doc.tokens[i - 1].start in event_starts and c.m.suffix not in _OBJ_PRON
                 and "و" not in c.m.prefix):
             # the antecedent is an event noun (أدانت السعودية الهجوم الذي استهدف ناقلة): the event is the

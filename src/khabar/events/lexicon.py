@@ -294,13 +294,25 @@ def load_triggers() -> tuple[Trigger, ...]:
     return tuple(out)
 
 
+#: Function words (normalized) that no inflected trigger form may be: هنأ "congratulated" folds to هنا
+#: "here" once the hamza is normalized away.
+FUNCTION_WORDS = frozenset(normalize_phrase(w) for w in (
+    "هنا هناك هنالك إنما إذا أما إلا أن إن لما كما حتى متى إلى على عن من ما لا لن لم قد بل ثم أو أم هذا هذه "
+    "ذلك تلك هؤلاء الذي التي كل بعض غير بين عند لدى مع منذ خلال بعد قبل حين حيث أين كيف لكن لكي كي أي هو هي "
+    "هم نحن أنا أنت ليس كان يكون كانت سوف عبر ضد نحو فوق تحت وراء أمام دون مثل سوى نفس ذات عدة جدا أيضا فقط "
+    "ثمة الآن اليوم أمس غدا"
+).split())
+
+
 def surface_forms(t: Trigger) -> set[str]:
-    """All normalized surface stems the matcher looks for for one entry."""
+    """All normalized surface stems the matcher looks for for one entry (never a :data:`FUNCTION_WORDS` word)."""
     if t.pos == "verb":
-        return verb_forms(t.form, t.impf, t.forms)
-    if t.pos == "masdar":
-        return {normalize_phrase(t.form)} if t.indef else noun_forms(t.form)
-    return phrase_forms(t.form, t.pos, t.impf)
+        out = verb_forms(t.form, t.impf, t.forms)
+    elif t.pos == "masdar":
+        out = {normalize_phrase(t.form)} if t.indef else noun_forms(t.form)
+    else:
+        out = phrase_forms(t.form, t.pos, t.impf)
+    return out - FUNCTION_WORDS
 
 
 @lru_cache(maxsize=1)
