@@ -398,3 +398,47 @@ def test_verbal_attack_is_accuse_not_assault(text: str) -> None:
     evs = run(text)
     assert [e.type for e in evs if e.type == "ASSAULT"] == []
     assert only(evs, "ACCUSE").mode == "disapprove"
+
+
+def test_sports_report_codes_no_attack_or_meeting() -> None:
+    text = ("قاد المهاجم الدولي هجوم المنتخب في المباراة الودية أمس، وغاب المدافع عن اللقاء بسبب الإصابة. "
+            "وقال المدرب إن اللاعبين جاهزون لنهائي الكأس.")
+    assert [e.type for e in run(text)] == []
+
+
+def test_sports_words_in_a_political_report_change_nothing() -> None:
+    text = "هاجم مسلحون من حماس حاجزا قرب الملعب البلدي في غزة."
+    assert "حماس" in only(run(text), "ASSAULT").source.text
+
+
+@pytest.mark.parametrize(
+    "text, banned",
+    [
+        ("وتوعد المكتب بتطبيق الغرامات على المخالفين.", "AGREE"),  # توعد "vowed", not an imperfect of وعد
+        ("تقع البلدة قرب المدينة التي تسيطر عليها حماس.", "ASSAULT"),  # control as a state, not a seizure
+        ("أعلن حاكم مقاطعة “سانت لويس” حالة الطوارئ.", "PROTEST"),  # the county, not a boycott
+        ("وقال المصدر الذي طلب عدم كشف اسمه إن الوفد غادر.", "REQUEST"),  # the anonymity formula
+        ("أحبطت قوات الأمن هجوما على سجن في المدينة.", "COERCE"),  # سجن after على is the prison
+    ],
+)
+def test_lexical_traps(text: str, banned: str) -> None:
+    assert [e.trigger.text for e in run(text) if e.type == banned] == []
+
+
+def test_seizing_control_in_the_perfect_is_still_a_trigger() -> None:
+    def forms(text: str) -> list[str]:
+        return [m.payload.type for m in trigger_matcher().find(normalize(text)) if m.payload.form == "سيطر على"]
+
+    assert forms("وسيطرت على المعبر قوات تابعة للحركة.") == ["ASSAULT"]
+    assert forms("البلدة التي تسيطر عليها الحركة.") == []
+
+
+def test_repelled_attack_has_the_repelling_side_as_target() -> None:
+    ev = only(run("وصدت القوات الأمريكية الهجوم بعد ساعتين."), "ASSAULT")
+    assert ev.source is None and ev.target is not None and ev.target.text == "القوات الأمريكية"
+
+
+def test_fima_starts_a_new_clause_with_its_own_subject() -> None:
+    evs = run("يدعم الاتحاد الأوروبي الخطة الجديدة فيما تدعو حماس إلى تعديلها.")
+    assert only(evs, "REQUEST").source.text == "حماس"
+    assert only(evs, "SUPPORT").source.text == "الاتحاد الأوروبي"

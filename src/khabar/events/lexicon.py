@@ -136,7 +136,9 @@ class Trigger:
     that the verb takes no direct-object target, ``indef`` that a masdar is an
     event only without the article (معارضته للقرار، معارضة الحكومة للخطة; with the
     article, المعارضة is the opposition, an actor); ``notprep`` lists prepositions that,
-    right after a verb, make it another verb (بحث عن "search for" is no CONSULT).
+    right after a verb, make it another verb (بحث عن "search for" is no CONSULT); ``perf``
+    keeps the perfect forms only; ``notname`` says the word is no event before a name
+    (مقاطعة سانت لويس is a county, not a boycott).
     """
 
     form: str
@@ -151,6 +153,8 @@ class Trigger:
     intr: bool = False
     indef: bool = False
     notprep: tuple[str, ...] = ()
+    perf: bool = False
+    notname: bool = False
     impf: str | None = None
     forms: tuple[str, ...] = field(default=())
     notes: str = ""
@@ -161,13 +165,15 @@ class Trigger:
         return self.pos in ("verb", "vphrase")
 
 
-def verb_forms(perfect: str, impf: str | None = None, extra: tuple[str, ...] = ()) -> set[str]:
+def verb_forms(perfect: str, impf: str | None = None, extra: tuple[str, ...] = (), perfect_only: bool = False) -> set[str]:
     """Normalized surface stems of a verb (see the module docstring).
 
     Args:
         perfect: the perfect 3ms form (any spelling; it is normalized).
         impf: the imperfect stem when it is not derivable (hollow/defective).
         extra: further irregular surface forms.
+        perfect_only: no imperfect forms (entries flagged ``perf``: يعد "is considered",
+            تسيطر "controls" — a state — are not وعد "promised", سيطر "seized").
 
     Returns:
         A set of normalized strings, e.g. ``verb_forms("هاجم")`` contains
@@ -178,6 +184,9 @@ def verb_forms(perfect: str, impf: str | None = None, extra: tuple[str, ...] = (
     if p.endswith("ي") or p.endswith("ا"):
         out.add(p[:-1] + "ت")  # defective: دعا -> دعت, نفي -> نفت
         out.add(p[:-1] + "وا")
+    if perfect_only:
+        out.update(normalize_phrase(x) for x in extra)
+        return {x for x in out if len(x) >= 2}
     i = normalize_phrase(impf) if impf else (p[1:] if p.startswith("ا") and len(p) > 3 else p)
     for pre in _IMPF_PREF:
         for s in _IMPF_SUBJ:
@@ -207,7 +216,7 @@ def noun_forms(noun: str) -> set[str]:
     return {n, "ال" + n} if not n.startswith("ال") else {n}
 
 
-def phrase_forms(phrase: str, pos: str, impf: str | None = None) -> set[str]:
+def phrase_forms(phrase: str, pos: str, impf: str | None = None, perfect_only: bool = False) -> set[str]:
     """Surface forms of a multi-word entry.
 
     ``nphrase``: as written, all-definite, and indefinite accusative
@@ -217,7 +226,7 @@ def phrase_forms(phrase: str, pos: str, impf: str | None = None) -> set[str]:
     words = normalize_phrase(phrase).split(" ")
     if pos == "vphrase":
         rest = " ".join(words[1:])
-        return {f"{v} {rest}".strip() for v in verb_forms(words[0], impf)}
+        return {f"{v} {rest}".strip() for v in verb_forms(words[0], impf, perfect_only=perfect_only)}
     out = {" ".join(words)}
     if not words[0].startswith("ال"):
         out.add(" ".join(w if w.startswith("ال") else "ال" + w for w in words))
@@ -285,6 +294,8 @@ def load_triggers() -> tuple[Trigger, ...]:
                 swap="swap" in a,
                 intr="intr" in a,
                 indef="indef" in a,
+                perf="perf" in a,
+                notname="notname" in a,
                 notprep=tuple(normalize_phrase(p) for p in a.get("notprep", "").split("|") if p),
                 impf=a.get("impf"),
                 forms=tuple(x for x in a.get("forms", "").split("|") if x),
@@ -307,11 +318,11 @@ FUNCTION_WORDS = frozenset(normalize_phrase(w) for w in (
 def surface_forms(t: Trigger) -> set[str]:
     """All normalized surface stems the matcher looks for for one entry (never a :data:`FUNCTION_WORDS` word)."""
     if t.pos == "verb":
-        out = verb_forms(t.form, t.impf, t.forms)
+        out = verb_forms(t.form, t.impf, t.forms, perfect_only=t.perf)
     elif t.pos == "masdar":
         out = {normalize_phrase(t.form)} if t.indef else noun_forms(t.form)
     else:
-        out = phrase_forms(t.form, t.pos, t.impf)
+        out = phrase_forms(t.form, t.pos, t.impf, perfect_only=t.perf)
     return out - FUNCTION_WORDS
 
 
