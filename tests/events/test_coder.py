@@ -442,3 +442,9 @@ def test_fima_starts_a_new_clause_with_its_own_subject() -> None:
     evs = run("يدعم الاتحاد الأوروبي الخطة الجديدة فيما تدعو حماس إلى تعديلها.")
     assert only(evs, "REQUEST").source.text == "حماس"
     assert only(evs, "SUPPORT").source.text == "الاتحاد الأوروبي"
+
+
+def test_anonymity_formula_after_the_subject_and_aid_object_masdar() -> None:
+    assert [e.type for e in run("وطلب المسؤولان عدم نشر اسميهما.") if e.type == "REQUEST"] == []
+    evs = run("وعد الناتو بتقديم الدعم الجوي للقوات الأفغانية.")
+    assert [e.type for e in evs if e.type == "SUPPORT"] == []

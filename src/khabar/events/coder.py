@@ -221,10 +221,11 @@ _ANONYMITY = frozenset("كشف الكشف ذكر نشر الافصاح افصا�
 
 
 def t_anonymity(doc: Document, t: Trigger, j: int, b: int) -> bool:
-    """A request for anonymity (طلب عدم كشف اسمه، طالبا عدم الكشف عن هويته): token ``j`` after the
-    REQUEST trigger is عدم followed by a verb of disclosing. Such a formula describes the source, not
+    """A request for anonymity (طلب عدم كشف اسمه، وطلب القائدان عدم نشر اسميهما): عدم and a verb of
+    disclosing within the three tokens from ``j`` after the REQUEST trigger. Such a formula describes the source, not
     an event."""
-    return t.type == "REQUEST" and j + 1 < b and doc.tokens[j].norm == "عدم" and doc.tokens[j + 1].norm in _ANONYMITY
+    return t.type == "REQUEST" and any(
+        doc.tokens[k].norm == "عدم" and doc.tokens[k + 1].norm in _ANONYMITY for k in range(j, min(j + 3, b - 1)))
 
 
 def _clause_bounds(doc: Document, a: int, b: int, phrases: list[ActorPhrase]) -> list[int]:
@@ -420,7 +421,7 @@ def _candidates(doc: Document) -> list[_Cand]:
             continue  # عقد من الانتشار العسكري: a long-standing state, not a happening
         if t.type == "ASSAULT" and t.is_verb and _hazard_subject(doc, ti, tj, sent_a, b):
             continue  # الزلزال الذي ضرب …: a natural hazard is no actor
-        if t.obj is not None and t.is_verb:
+        if t.obj is not None:  # (a masdar's object too: تقديم الدعم الجوي is aid, not a second SUPPORT event)
             k_obj = _object_at(doc, t.obj, tj, b)
             if k_obj is not None:
                 governed_objs[k_obj] = t.type
