@@ -448,3 +448,8 @@ def test_anonymity_formula_after_the_subject_and_aid_object_masdar() -> None:
     assert [e.type for e in run("وطلب المسؤولان عدم نشر اسميهما.") if e.type == "REQUEST"] == []
     evs = run("وعد الناتو بتقديم الدعم الجوي للقوات الأفغانية.")
     assert [e.type for e in evs if e.type == "SUPPORT"] == []
+
+
+def test_negated_coordinated_verb_has_its_own_subject() -> None:
+    ev = only([e for e in run("هاجمت حماس المعبر ولم تقصف القوات الأمريكية غزة.") if e.trigger.text == "تقصف"], "ASSAULT")
+    assert (ev.status, ev.source.text, ev.target.text) == ("denied", "القوات الأمريكية", "غزة")

@@ -246,6 +246,8 @@ def _clause_bounds(doc: Document, a: int, b: int, phrases: list[ActorPhrase]) ->
             cuts.append(i)
         elif n in ("و", "ف") and i + 1 < b and doc.tokens[i + 1].norm in verbs:
             cuts.append(i)
+        elif n in ("ولم", "ولن", "فلم", "فلن") or (n in ("ولا", "فلا") and i + 1 < b and doc.tokens[i + 1].norm in verbs):
+            cuts.append(i)  # … استهدفت المتمردين ولم تقصف تركيا داعش: a negated co-ordinated verb opens a clause
         elif n[:1] in ("و", "ف") and n[1:] in verbs and len(n) > 3:
             cuts.append(i)
     return sorted(set(cuts))
