@@ -458,3 +458,20 @@ def test_negated_coordinated_verb_has_its_own_subject() -> None:
 def test_a_state_or_body_name_heads_no_construct() -> None:
     ev = only(run("يدعم الناتو الحكومة الأفغانية في حربها."), "SUPPORT")
     assert ev.source.text == "الناتو" and ev.target.text.startswith("الحكومة")  # (the test KB has no الأفغانية)
+
+
+@pytest.mark.parametrize(
+    "text, banned",
+    [
+        ("وفجرت المتحدثة باسم حماس مفاجأة حين أعلنت استقالتها.", "ASSAULT"),
+        ("وتبادل موظفو الوزارة التهاني بمناسبة العيد.", "COOPERATE"),
+    ],
+)
+def test_idiomatic_objects(text: str, banned: str) -> None:
+    assert [e.trigger.text for e in run(text) if e.type == banned] == []
+
+
+def test_possessed_head_takes_no_name_as_genitive() -> None:
+    ev = only(run("وحذر رئيسها الناتو من التصعيد."), "THREATEN")
+    assert ev.source is not None and ev.source.text == "رئيسها"
+    assert ev.target is not None and ev.target.text == "الناتو"

@@ -497,7 +497,9 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
                 if e3.label in ("PER", "ORG", "GPE", "NORP") and e3 not in ents:
                     ents.append(e3)
         head_word = strip_clitics(norms[i])[1] if sect is not None else None
-        definite_head = sect is not None and ("ال" in strip_clitics(norms[i])[0] or norms[i].startswith("ال"))
+        # a head with the article or a possessive pronoun is definite (الحكومة، رئيسها): it takes no genitive name
+        definite_head = sect is not None and ("ال" in strip_clitics(norms[i])[0] or norms[i].startswith("ال")
+                                              or possessive_head(norms[i]))
         j = i + 1
         gaps = 0
         while j < n:

@@ -217,6 +217,14 @@ _REPEL = frozenset(_stem(f) for v in ("صد", "أحبط", "أفشل", "أجهض"
 #: Prepositions never followed directly by a finite verb (منذ، حتى، قبل/بعد may be: منذ وصل، حتى يعود).
 _NO_VERB_AFTER = frozenset("في من الي علي عن مع ضد داخل قرب عبر حول نحو لدي عند تجاه ازاء لصالح بشان لدى امام خلف".split())
 
+def _idiom_object(doc: Document, words: tuple[str, ...], j: int, b: int) -> bool:
+    """One of ``words`` (normalized, one or two words; و ب ل ال set aside) occurs in tokens ``[j, b)``."""
+    norms = [strip_clitics(doc.tokens[k].norm)[1] for k in range(j, b) if doc.tokens[k].kind == "word"]
+    joined = " " + " ".join(norms) + " "
+    return any(" " + strip_clitics(w.split(" ")[0])[1] + (" " + " ".join(w.split(" ")[1:]) if " " in w else "") + " "
+               in joined for w in words)
+
+
 _ANONYMITY = frozenset("كشف الكشف ذكر نشر الافصاح افصاح الاعلان كشفه ذكره".split())
 
 
@@ -397,6 +405,8 @@ def _candidates(doc: Document) -> list[_Cand]:
         if pick.payload.notname and tj < b and (doc.tokens[tj].text[:1] in "\"«“'" or doc.tokens[tj].kind == "latin"
                                                  or any(x.start == doc.tokens[tj].start for x in doc.entities)):
             continue  # مقاطعة “سانت لويس”: a county before its name, not a boycott
+        if pick.payload.notobj and _idiom_object(doc, pick.payload.notobj, tj, b):
+            continue  # فجرت … مفاجأة، تبادل منسوبو المكتبة التهاني: an idiom, not a bombing or co-operation
         if t_anonymity(doc, pick.payload, tj, b):
             continue  # المصدر الذي طلب عدم كشف اسمه: the formula of an unnamed source, not a request
         if not pick.payload.is_verb and pick.payload.indef and ("ال" in clitics or clitics.endswith("لل")):

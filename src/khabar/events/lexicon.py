@@ -138,7 +138,8 @@ class Trigger:
     article, المعارضة is the opposition, an actor); ``notprep`` lists prepositions that,
     right after a verb, make it another verb (بحث عن "search for" is no CONSULT); ``perf``
     keeps the perfect forms only; ``notname`` says the word is no event before a name
-    (مقاطعة سانت لويس is a county, not a boycott).
+    (مقاطعة سانت لويس is a county, not a boycott); ``notobj`` lists words that, later in the
+    same sentence, make it an idiom (فجّر مفاجأة "sprang a surprise", تبادل التهاني).
     """
 
     form: str
@@ -155,6 +156,7 @@ class Trigger:
     notprep: tuple[str, ...] = ()
     perf: bool = False
     notname: bool = False
+    notobj: tuple[str, ...] = ()
     impf: str | None = None
     forms: tuple[str, ...] = field(default=())
     notes: str = ""
@@ -296,6 +298,7 @@ def load_triggers() -> tuple[Trigger, ...]:
                 indef="indef" in a,
                 perf="perf" in a,
                 notname="notname" in a,
+                notobj=tuple(normalize_phrase(p) for p in a.get("notobj", "").split("|") if p),
                 notprep=tuple(normalize_phrase(p) for p in a.get("notprep", "").split("|") if p),
                 impf=a.get("impf"),
                 forms=tuple(x for x in a.get("forms", "").split("|") if x),
