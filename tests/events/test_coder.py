@@ -475,3 +475,9 @@ def test_possessed_head_takes_no_name_as_genitive() -> None:
     ev = only(run("وحذر رئيسها الناتو من التصعيد."), "THREATEN")
     assert ev.source is not None and ev.source.text == "رئيسها"
     assert ev.target is not None and ev.target.text == "الناتو"
+
+
+def test_plural_noun_ending_is_no_verb_and_admitting_is_no_recognition() -> None:
+    assert [e.type for e in run("ارتفعت صادرات النفط من غزة.") if e.type == "COERCE"] == []
+    assert [e.type for e in run("واعترف المسؤول بأنه أخطأ في التقدير.") if e.type == "SUPPORT"] == []
+    assert only(run("اعترف الاتحاد الأوروبي بحكومة غزة."), "SUPPORT").source.text == "الاتحاد الأوروبي"

@@ -195,13 +195,13 @@ def _event_antecedent(doc: Document, k: int, a: int, event_starts: set[int] | fr
     return False
 
 
-def _first_prep(doc: Document, a: int, b: int) -> str | None:
-    """The first separate preposition among tokens ``[a, b)`` before any punctuation, else ``None``."""
+def _first_prep(doc: Document, a: int, b: int, also: tuple[str, ...] = ()) -> str | None:
+    """The first separate preposition (or word of ``also``) among tokens ``[a, b)`` before any punctuation."""
     for k in range(a, b):
         t = doc.tokens[k]
         if t.kind == "punct":
             return None
-        if t.norm in PREPOSITIONS:
+        if t.norm in PREPOSITIONS or t.norm in also:
             return t.norm
     return None
 
@@ -395,12 +395,15 @@ def _candidates(doc: Document) -> list[_Cand]:
             if pick is None and not ms[0].prefix and ti > 0 and doc.tokens[ti - 1].norm in _NO_VERB_AFTER:
                 continue  # هجوم على سجن في الموصل: a word right after في/على/من … is a noun, not the verb سجن
             pick = pick or ms[0]
+        if all(m.payload.is_verb for m in ms) and ms[0].suffix in ("ات", "ين"):
+            continue  # صادرات النفط (exports) is no صادر+ات: verbs take no plural-noun ending
         clitics = ms[0].prefix.lstrip("وف")
         if pick.payload.is_verb and (any(c in clitics for c in "بك") or "ل" in clitics and is_perfect(pick.payload, pick.key)):
             pick = next((m for m in ms if not m.payload.is_verb), None)  # لعبت is no ل+عبت: a perfect verb takes no ب ك ل
             if pick is None:
                 continue
-        if pick.payload.is_verb and pick.payload.notprep and _first_prep(doc, tj, min(b, tj + 4)) in pick.payload.notprep:
+        if pick.payload.is_verb and pick.payload.notprep and \
+                _first_prep(doc, tj, min(b, tj + 4), also=pick.payload.notprep) in pick.payload.notprep:
             continue  # بحثت عن عمل، بحثت الأسرة عن مأوى: "searched for", not "discussed"
         if pick.payload.notname and tj < b and (doc.tokens[tj].text[:1] in "\"«“'" or doc.tokens[tj].kind == "latin"
                                                  or any(x.start == doc.tokens[tj].start for x in doc.entities)):
