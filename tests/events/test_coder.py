@@ -481,3 +481,21 @@ def test_plural_noun_ending_is_no_verb_and_admitting_is_no_recognition() -> None
     assert [e.type for e in run("ارتفعت صادرات النفط من غزة.") if e.type == "COERCE"] == []
     assert [e.type for e in run("واعترف المسؤول بأنه أخطأ في التقدير.") if e.type == "SUPPORT"] == []
     assert only(run("اعترف الاتحاد الأوروبي بحكومة غزة."), "SUPPORT").source.text == "الاتحاد الأوروبي"
+
+
+@pytest.mark.parametrize(
+    "text, banned",
+    [
+        ("ويحل النظام الجديد محل قانون صادر عن البرلمان عام 2003.", "COERCE"),  # صادر "issued"
+        ("وهذه الأزمة تستدعي تدخلا عاجلا من حماس.", "ACCUSE"),  # تستدعي "requires"
+        ("ويتبادل الطرفان إطلاق النار قرب غزة.", "COOPERATE"),  # a firefight is no co-operation
+        ("وتمكن خبراء المتفجرات من تفكيك عبوة ناسفة في غزة.", "ASSAULT"),  # defused
+    ],
+)
+def test_more_lexical_traps(text: str, banned: str) -> None:
+    assert [e.trigger.text for e in run(text) if e.type == banned] == []
+
+
+def test_two_definite_nouns_are_two_actors() -> None:
+    ev = only(run("استدعت الخارجية السفير الإيراني في القاهرة."), "ACCUSE")
+    assert ev.source.text == "الخارجية" and ev.target is not None and ev.target.text.startswith("السفير")

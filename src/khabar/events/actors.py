@@ -551,6 +551,8 @@ def find_actor_phrases(doc: Document, sent: Sentence, stop: frozenset[int] = fro
                 # a nationality closes a definite NP: the next definite actor noun is another actor
                 # (طالب نواب في البرلمان العراقي | الحكومة); a title before a name stays (… الأمريكية الجنرال X)
                 break
+            if s2 is not None and definite_head and j == i + 1 and nj.startswith("ال") and nj[2:] not in _NISBA_SECTOR:
+                break  # two definite nouns are two phrases: استدعت الخارجية | السفير الإيراني
             if s2 is not None and ent is not None and head is None and ent.label in ("GPE", "ORG") and \
                     is_actor_ent(i) is ent:
                 break  # a state or body name heads no construct: تدعم إيران | نظام الأسد، إيران | الحكومة السورية

@@ -402,12 +402,17 @@ def _candidates(doc: Document) -> list[_Cand]:
             pick = next((m for m in ms if not m.payload.is_verb), None)  # لعبت is no ل+عبت: a perfect verb takes no ب ك ل
             if pick is None:
                 continue
+        if pick.payload.is_verb and pick.payload.notnext and tj < b and doc.tokens[tj].norm in pick.payload.notnext:
+            continue  # قانون صادر في 2003، بيان صادر عن: the participle "issued", not صادر "confiscated"
         if pick.payload.is_verb and pick.payload.notprep and \
                 _first_prep(doc, tj, min(b, tj + 4), also=pick.payload.notprep) in pick.payload.notprep:
             continue  # بحثت عن عمل، بحثت الأسرة عن مأوى: "searched for", not "discussed"
         if pick.payload.notname and tj < b and (doc.tokens[tj].text[:1] in "\"«“'" or doc.tokens[tj].kind == "latin"
                                                  or any(x.start == doc.tokens[tj].start for x in doc.entities)):
             continue  # مقاطعة “سانت لويس”: a county before its name, not a boycott
+        if pick.payload.notpre and any(strip_clitics(doc.tokens[k].norm)[1] in pick.payload.notpre
+                                       for k in range(max(sent_a, ti - 4), ti)):
+            continue  # إزالة 450 عبوة ناسفة، تفكيك عبوة: removed or defused, not an attack
         if pick.payload.notobj and _idiom_object(doc, pick.payload.notobj, tj, b):
             continue  # فجرت … مفاجأة، تبادل منسوبو المكتبة التهاني: an idiom, not a bombing or co-operation
         if t_anonymity(doc, pick.payload, tj, b):

@@ -139,7 +139,9 @@ class Trigger:
     right after a verb, make it another verb (بحث عن "search for" is no CONSULT); ``perf``
     keeps the perfect forms only; ``notname`` says the word is no event before a name
     (مقاطعة سانت لويس is a county, not a boycott); ``notobj`` lists words that, later in the
-    same sentence, make it an idiom (فجّر مفاجأة "sprang a surprise", تبادل التهاني).
+    same sentence, make it an idiom (فجّر مفاجأة "sprang a surprise", تبادل التهاني);
+    ``notpre`` words up to four words before it make it no event (تفكيك عبوة ناسفة: a defused
+    IED); ``notnext`` words right after a verb make it a participle (قانون صادر عن/في: "issued").
     """
 
     form: str
@@ -157,6 +159,8 @@ class Trigger:
     perf: bool = False
     notname: bool = False
     notobj: tuple[str, ...] = ()
+    notpre: tuple[str, ...] = ()
+    notnext: tuple[str, ...] = ()
     impf: str | None = None
     forms: tuple[str, ...] = field(default=())
     notes: str = ""
@@ -298,6 +302,8 @@ def load_triggers() -> tuple[Trigger, ...]:
                 indef="indef" in a,
                 perf="perf" in a,
                 notname="notname" in a,
+                notnext=tuple(normalize_phrase(p) for p in a.get("notnext", "").split("|") if p),
+                notpre=tuple(normalize_phrase(p) for p in a.get("notpre", "").split("|") if p),
                 notobj=tuple(normalize_phrase(p) for p in a.get("notobj", "").split("|") if p),
                 notprep=tuple(normalize_phrase(p) for p in a.get("notprep", "").split("|") if p),
                 impf=a.get("impf"),
