@@ -499,3 +499,16 @@ def test_more_lexical_traps(text: str, banned: str) -> None:
 def test_two_definite_nouns_are_two_actors() -> None:
     ev = only(run("استدعت الخارجية السفير الإيراني في القاهرة."), "ACCUSE")
     assert ev.source.text == "الخارجية" and ev.target is not None and ev.target.text.startswith("السفير")
+
+
+def test_share_line_repeating_the_headline_adds_no_event() -> None:
+    text = ("مقتل ثلاثة من عناصر حماس في غارة قرب غزة\n"
+            "قتل ثلاثة من عناصر حماس في غارة استهدفت موقعا قرب غزة صباح اليوم.\n"
+            "رابط الخبر: مقتل ثلاثة من عناصر حماس في غارة قرب غزة")
+    evs = run(text)
+    assert all(m.start < text.rindex("رابط") for e in evs for m in e.mentions)
+
+
+def test_illness_is_no_injury() -> None:
+    assert [e.type for e in run("وكانت الطفلة أصيبت بضيق تنفس حاد في غزة.") if e.type == "ASSAULT"] == []
+    assert only(run("أصيب ثلاثة جنود بجروح في غزة."), "ASSAULT").trigger.text == "أصيب"

@@ -50,7 +50,7 @@ from khabar.events.actors import (
     possessive_head,
     strip_clitics,
 )
-from khabar.events.discourse import claimant_of, date_fields, merge_mentions, quantities_for, tally as _tally
+from khabar.events.discourse import claimant_of, date_fields, is_headline, merge_mentions, quantities_for, tally as _tally
 from khabar.events.lexicon import OBJECT_CLASSES, Trigger, bare, is_perfect, load_triggers, trigger_matcher, verb_forms
 from khabar.text.matcher import Match
 from khabar.text.normalize import normalize, normalize_phrase
@@ -1115,6 +1115,19 @@ def sports_report(doc: Document) -> bool:
     return False
 
 
+def _repeated_headline(doc: Document) -> tuple[int, int] | None:
+    """The span of a later verbatim repetition of the headline (``None`` when there is none): pages often end
+    with a share line that quotes it. Headlines of fewer than four words are not looked for."""
+    if not is_headline(doc):
+        return None
+    s0 = doc.sentences[0]
+    head = doc.text[s0.start:s0.end].strip()
+    if len(head.split()) < 4:
+        return None
+    k = doc.text.find(head, s0.end)
+    return (k, k + len(head)) if k != -1 else None
+
+
 def code_events(doc: Document) -> tuple[Event, ...]:
     """PLOVER events of a document.
 
@@ -1131,6 +1144,10 @@ def code_events(doc: Document) -> tuple[Event, ...]:
     if not doc.tokens or not doc.sentences:
         return ()
     cands = _candidates(doc)
+    repeat = _repeated_headline(doc)
+    if repeat is not None:
+        # the page's share line repeats the headline (رابط الخبر بصحيفة …: <headline>): its events are the headline's
+        cands = [c for c in cands if not (repeat[0] <= c.m.start < repeat[1])]
     if cands and sports_report(doc):
         # a match report's هجوم (offense), إصابة (injury), لقاء/مواجهة (match), عقد (contract) are no
         # political events; arrests, bans and protests still are
