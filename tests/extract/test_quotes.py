@@ -364,3 +364,29 @@ def test_any_text_keeps_offsets(words: list[str]) -> None:
     out = doc.with_(quotes=find_quotes(doc), attributions=find_attributions(doc))
     assert not check_offsets(out)
     assert all(q.start < q.end for q in out.quotes)
+
+
+# ------------------------------------------------------------------ bylines, continuation, short names
+_FULL = default_pipeline()
+
+
+def _run_full(text: str) -> Document:
+    return _FULL(Document.new(text, Meta(published=dt.date(2024, 5, 2))))
+
+
+def test_byline_dateline_and_its_reporters_are_never_speakers() -> None:
+    text = ("سقوط قذائف على بلدة حدودية\n"
+            "سالم الحربي، فهد العتيبي- واس- جازان: سقطت قذائف على بلدة حدودية فجر اليوم. "
+            "وقالت مصادر محلية لـ \"واس\": \"لم تقع إصابات بين السكان\". "
+            "وأضافت: \"تضررت ثلاثة منازل وسيارة\".")
+    doc = _run_full(text)
+    assert doc.dateline is not None and doc.dateline.text == "سالم الحربي، فهد العتيبي- واس- جازان"
+    assert doc.dateline.place_name_en == "Jizan"
+    speakers = [q.speaker.text if q.speaker else None for q in doc.quotes]
+    assert speakers == ["مصادر محلية", "مصادر محلية"] or speakers == ["مصادر", "مصادر"]
+    assert all(e.text != "فهد العتيبي- واس" for e in doc.entities)
+
+
+def test_quoted_four_word_product_name_is_no_quote() -> None:
+    text = "أعلنت الشركة أمس عن طرح هاتفها الجديد \"نور برو 5 ماكس\" في الأسواق العربية."
+    assert _run_full(text).quotes == ()

@@ -285,6 +285,9 @@ _WORDS_AFTER = re.compile(r" و(\w+(?: \w+){0,2})")
 _FEMININE_PERFECT = re.compile(r"\w{2,}[^ا\W]ت")
 
 
+_SPACED_DASH = re.compile(r"\s[-–—]|[-–—]\s")
+
+
 def place_cued(kb: KnowledgeBase, text: str, ns: int, ne: int) -> bool:
     """Whether the words around ``text[ns:ne]`` make an ambiguous country name a place.
 
@@ -1199,6 +1202,13 @@ def _model_candidates(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> l
     for start, end, label, conf in spans:
         if not (0 <= start < end <= len(doc.text)) or label not in ("PER", "ORG", "GPE", "LOC", "FAC", "NORP", "MISC"):
             continue
+        dash = _SPACED_DASH.search(doc.text, start, end)
+        if dash is not None:
+            end = dash.start()  # a byline (عمر عريبي- سبق- جازان): a name never runs across a spaced dash
+            while end > start and doc.text[end - 1].isspace():
+                end -= 1
+            if end <= start:
+                continue
         ns, ne = nt.from_original(start), nt.from_original(end)
         while ne > ns and nt.text[ne - 1] == " ":
             ne -= 1

@@ -2043,7 +2043,7 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             if any(t.norm in COMPLEMENTIZERS for t in between):
                 cue = None
                 after_cue = None
-        if n_words <= 3:
+        if n_words <= 4:
             # a short marked span is speech only right after a colon, right before a cue
             # («لا» قال الوزير), or right after a cue with nothing but particles between
             # (قالت فيه “…”); a bare entity name between marks is a name, not speech.
@@ -2195,6 +2195,10 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         if spk is not None and h is not None and spk.name_en != NARRATOR:
             # a first-person quote (قلنا …) is no antecedent of a later third-person pro-drop verb
             last = (v.tok_sent[h.tok], spk)
+            last_via = via
+        elif spk is not None and h is None and spk.name_en != NARRATOR:
+            # a cue-less quote whose speaker was found (قالت مصادر لـ"سبق": "…") is an antecedent too (وأضافت: …)
+            last = (v.sent_of(s), spk)
             last_via = via
     return tuple(out)
 
@@ -2371,10 +2375,14 @@ def _before_mark(v: _View, h: _CueHit) -> bool:
 
 
 def _previous_subject(v: _View, si: int) -> Speaker | None:
-    """First PER entity of the nearest preceding sentence that has one (two sentences back at most)."""
+    """First PER entity of the nearest preceding sentence that has one (two sentences back at most); the
+    reporters named in a byline dateline are never speakers."""
+    dl = v.doc.dateline
     for sj in range(si - 1, max(-1, si - 3), -1):
         s = v.sents[sj]
         for e in v.ents_in(s.start, s.end):
+            if dl is not None and dl.start <= e.start < dl.end:
+                continue
             if e.label == "PER":
                 return _speaker_from_entity(v, e)
     return None
@@ -2856,6 +2864,13 @@ _DATELINE_RE = re.compile(
     rf"|[{_AR}A-Za-z][^\s:،,–—-]*(?:[ ][{_AR}A-Za-z][^\s:،,–—-]*){{0,3}})"
 )
 _DATELINE_MAX_PARAS = 3
+#: A byline dateline: AUTHOR(S) SEP OUTLET SEP PLACE: (``أحمد علي- سبق- القاهرة:``، ``محمد المواسي، عمر
+#: عريبي- سبق- جازان:``), the reporters' names first; the outlet is taken as written.
+_BYLINE_RE = re.compile(
+    rf"(?P<authors>[{_AR}]{{2,}}(?:(?:[ ]|،[ ]?|[ ]و)[{_AR}]{{2,}}){{1,7}}?)\s*[-–—]\s*"
+    rf"(?P<outlet>[{_AR}]{{2,}}(?:[ ][{_AR}]{{2,}})?)\s*[-–—]\s*"
+    rf"(?P<place>[{_AR}]{{2,}}(?:[ ][{_AR}]{{2,}}){{0,2}})\s*:"
+)
 
 
 def _outlet_name(v: _View, s: int, e: int, bracketed: bool) -> str | None:
@@ -2877,7 +2892,9 @@ def find_dateline(doc: Document) -> Dateline | None:
     """The dateline at the start of the article (or of one of its first paragraphs).
 
     A dateline is ``PLACE SEP OUTLET`` before the first sentence's words:
-    ``بغداد - رويترز - قال …``، ``القاهرة (أ ف ب) - …``، ``واشنطن – «الشرق الأوسط»: …``.
+    ``بغداد - رويترز - قال …``، ``القاهرة (أ ف ب) - …``، ``واشنطن – «الشرق الأوسط»: …``, or a byline
+    ``AUTHOR(S) SEP OUTLET SEP PLACE:`` (``أحمد علي- سبق- القاهرة: …``; span from the first author to
+    the place, the outlet as written).
     The outlet must be a known news outlet (a MED entity or the built-in list of
     agencies), unless it stands in brackets or quotation marks (then any name of
     at most four words is taken as written). The place is the GPE/LOC entity
@@ -2891,6 +2908,17 @@ def find_dateline(doc: Document) -> Dateline | None:
     v = _View(doc)
     text = v.text
     for ps, _pe in _paragraphs(text)[:_DATELINE_MAX_PARAS]:
+        while ps < _pe and text[ps] in " \t\u00a0":
+            ps += 1
+        b = _BYLINE_RE.match(text, ps)
+        if b is not None:
+            ps0, pe0 = b.span("place")
+            os_, oe = b.span("outlet")
+            place_ent = next((e for e in v.ents_in(ps0, pe0) if e.label in ("GPE", "LOC") and e.start == ps0), None)
+            if place_ent is not None or _word_count(text[ps0:pe0]) == 1:
+                outlet = _outlet_name(v, os_, oe, True)
+                return Dateline(b.start("authors"), pe0, text[b.start("authors"):pe0],
+                                place_ent.id if place_ent else None, place_ent.name_en if place_ent else None, outlet)
         m = _DATELINE_RE.match(text, ps)
         if m is None:
             continue
