@@ -121,7 +121,8 @@ _NUMW = (
     rf"(?:{_alt(W.CARD_UNITS)}(?: (?:عشر|عشره)| و ?{_alt(W.CARD_TENS)})?"
     rf"|{_alt(W.CARD_TENS)}|{_alt(W.CARD_HUNDREDS)})"
 )
-_NUM = rf"(?:[0-9]+(?:[.,][0-9]+)?|{_NUMW})"
+#: A number in digits or words, optionally times a thousand (35 ألف، خمسة آلاف، 10 آلاف).
+_NUM = rf"(?:(?:[0-9]+(?:[.,][0-9]+)?|{_NUMW})(?: (?:الف|الاف))?)"
 _UNIT = _alt(W.UNITS)
 _APPROX = _alt(W.APPROX)
 _MODW = _alt(W.MOD_WORDS)
@@ -433,6 +434,9 @@ def _hijri_to_greg(y: int, m: int, d: int) -> dt.date | None:
 def _num(s: str) -> float | None:
     """The value of a number in digits or Arabic words (normalized), or ``None``."""
     s = _canon(s)
+    if s.endswith((" الف", " الاف")):  # 35 ألف، خمسة آلاف: times a thousand
+        base = _num(s.rsplit(" ", 1)[0])
+        return None if base is None else base * 1000
     if re.fullmatch(r"[0-9]+", s):
         return int(s)
     if re.fullmatch(r"[0-9]+[.,][0-9]+", s):
@@ -1082,6 +1086,8 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _C | None:
     ns, ne = m.span("x")
     unit_w = _canon(m.group("unit"))
     letters, implied, is_time = W.UNITS[unit_w]
+    if unit_w == "يوم" and _strip_conj(_next_word(ctx, m.end("unit"))) in W.WEEKDAYS:
+        return None  # 7 آلاف يوم الخميس: "7,000 on Thursday", the day is the weekday's
     since = m.group("since") is not None
     numtxt = m.group("num")
     if numtxt is not None:
@@ -1156,10 +1162,16 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _C | None:
     if letters == "M":
         return _rel(ctx, ns, ne, "DATE", lambda p: _ym(*_shift_month(p.year, p.month, -k)), "M", mod)
     if letters == "Y":
-        return _rel(ctx, ns, ne, "DATE", lambda p: f"{p.year - k:04d}", "Y", mod)
+        return _rel(ctx, ns, ne, "DATE", lambda p: _year_value(p.year - k), "Y", mod)
     if letters == "DE":
-        return _rel(ctx, ns, ne, "DATE", lambda p: f"{p.year - 10 * k:04d}", "Y", mod or "APPROX")
+        return _rel(ctx, ns, ne, "DATE", lambda p: _year_value(p.year - 10 * k), "Y", mod or "APPROX")
     return None
+
+
+def _year_value(y: int) -> str:
+    """TIMEX3 year: ``2014``; before year 1 the ``BC`` form (astronomical year 0 is 1 BC): قبل 10 آلاف سنة
+    from 2015 → ``BC7986``."""
+    return f"{y:04d}" if y >= 1 else f"BC{1 - y:04d}"
 
 
 _AGO_RX = _rx(
