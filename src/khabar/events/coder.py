@@ -228,7 +228,7 @@ def _idiom_object(doc: Document, words: tuple[str, ...], j: int, b: int) -> bool
 _ANONYMITY = frozenset("كشف الكشف ذكر نشر الافصاح افصاح الاعلان كشفه ذكره".split())
 
 
-def t_anonymity(doc: Document, t: Trigger, j: int, b: int) -> bool:
+def _anonymity_formula(doc: Document, t: Trigger, j: int, b: int) -> bool:
     """A request for anonymity (طلب عدم كشف اسمه، وطلب القائدان عدم نشر اسميهما): عدم and a verb of
     disclosing within the three tokens from ``j`` after the REQUEST trigger. Such a formula describes the source, not
     an event."""
@@ -415,7 +415,7 @@ def _candidates(doc: Document) -> list[_Cand]:
             continue  # إزالة 450 عبوة ناسفة، تفكيك عبوة: removed or defused, not an attack
         if pick.payload.notobj and _idiom_object(doc, pick.payload.notobj, tj, b):
             continue  # فجرت … مفاجأة، تبادل منسوبو المكتبة التهاني: an idiom, not a bombing or co-operation
-        if t_anonymity(doc, pick.payload, tj, b):
+        if _anonymity_formula(doc, pick.payload, tj, b):
             continue  # المصدر الذي طلب عدم كشف اسمه: the formula of an unnamed source, not a request
         if not pick.payload.is_verb and pick.payload.indef and ("ال" in clitics or clitics.endswith("لل")):
             continue  # للمعارضة: with the article the masdar is the actor noun (indef entries)
