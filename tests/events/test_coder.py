@@ -512,3 +512,9 @@ def test_share_line_repeating_the_headline_adds_no_event() -> None:
 def test_illness_is_no_injury() -> None:
     assert [e.type for e in run("وكانت الطفلة أصيبت بضيق تنفس حاد في غزة.") if e.type == "ASSAULT"] == []
     assert only(run("أصيب ثلاثة جنود بجروح في غزة."), "ASSAULT").trigger.text == "أصيب"
+
+
+def test_masdar_subject_of_a_consequence_verb_is_hypothetical() -> None:
+    ev = only(run("وقال أردوغان إن رفض الخطة سيؤدي إلى حرب جديدة في غزة."), "REJECT")
+    assert ev.status == "possible"
+    assert only(run("وحذر أردوغان من أن الحرب قد تتسع."), "THREATEN").status == "occurred"

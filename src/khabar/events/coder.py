@@ -916,6 +916,25 @@ def _antecedent(doc: Document, phrases: list[ActorPhrase], a: int, i: int, src: 
     return last
 
 
+#: Verbs of consequence in the imperfect or future (يعني، سيؤدي، من شأنه): a masdar that is their subject names a
+#: hypothetical act (رفض الاتفاق يعني الحرب، إن رفض الحلول سيؤدي إلى الحرب), not a reported one.
+_CONSEQUENCE_VERBS = frozenset(normalize_phrase(w) for w in (
+    "يعني تعني سيعني ستعني يؤدي تؤدي سيؤدي ستؤدي سيجعل ستجعل يجعل تجعل سيقود ستقود سيفتح ستفتح سيدفع ستدفع"
+).split())
+
+
+def _hypothetical_subject(doc: Document, c: _Cand, b: int) -> bool:
+    """The masdar trigger ``c`` (with its complement, at most five words) is the subject of a verb of consequence.
+    A bare form that is both verb and masdar (رفض) counts: a finite verb is rarely followed so closely by one."""
+    for k in range(c.tok_end, min(b, c.tok_end + 6)):
+        t = doc.tokens[k]
+        if t.kind == "punct" or t.norm in _REL or t.norm in COMPLEMENTIZERS or t.norm in PREPOSITIONS:
+            return False  # حذر من أن …، الاتفاق الذي يعني …: the consequence belongs to another clause
+        if t.norm in _CONSEQUENCE_VERBS:
+            return True
+    return False
+
+
 def _status(doc: Document, c: _Cand, a: int, cs: int, req_before: frozenset[int]) -> str:
     """The status of one trigger from the nearest cue before it (rules in the module docstring)."""
     i = c.tok
@@ -1181,6 +1200,9 @@ def code_events(doc: Document) -> tuple[Event, ...]:
             # requested: a REQUEST trigger earlier in the sentence governs this one
             req_before = frozenset(k for k in req_positions if k < i) if c.typ != "REQUEST" else frozenset()
             status = _status(doc, c, a, cs, req_before)
+            if status == "occurred" and (c.noun or c.m.key == normalize_phrase(c.trig.form)) and \
+                    not (i > a and doc.tokens[i - 1].start in starts) and _hypothetical_subject(doc, c, b):
+                status = "possible"  # رفض الاتفاق يعني الحرب: a conditional, not a reported rejection
             source, target = _arguments(doc, c, phrases, a, b, cs, ce, ent_map, event_starts=starts)
             nxt = [x.tok for x in cs_list if x.tok > i]
             loc = _location(doc, c, phrases, cs, ce, a, b, source, target, min(nxt) if nxt else None)
