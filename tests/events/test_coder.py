@@ -518,3 +518,23 @@ def test_masdar_subject_of_a_consequence_verb_is_hypothetical() -> None:
     ev = only(run("وقال أردوغان إن رفض الخطة سيؤدي إلى حرب جديدة في غزة."), "REJECT")
     assert ev.status == "possible"
     assert only(run("وحذر أردوغان من أن الحرب قد تتسع."), "THREATEN").status == "occurred"
+
+
+@pytest.mark.parametrize(
+    "text, banned",
+    [
+        ("ولا حل للأزمة إلا عبر حشد الدعم الدولي لغزة.", "MOBILIZE"),  # rallying support, not troops
+        ("وأقامت مصر وحماس العلاقات وفقا لأحكام اتفاقية فيينا.", "AGREE"),  # a reference to an existing treaty
+    ],
+)
+def test_figurative_build_up_and_treaty_references(text: str, banned: str) -> None:
+    assert [e.trigger.text for e in run(text) if e.type == banned] == []
+
+
+def test_football_words_make_a_sports_report() -> None:
+    text = "قرر الاتحاد المصري لكرة القدم قبول احتجاج النادي على الحكم بعد المباراة، وغرم المدرب."
+    assert [e.type for e in run(text) if e.type in ("ASSAULT", "CONSULT", "AGREE")] == []
+    from khabar.events.coder import sports_report
+
+    assert sports_report(make(text))
+    assert not sports_report(make("هاجم مسلحون من حماس حاجزا قرب الملعب البلدي في غزة."))

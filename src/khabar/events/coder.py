@@ -1121,10 +1121,13 @@ _SPORTS_KEPT = frozenset(("COERCE", "SANCTION", "PROTEST"))
 
 
 def sports_report(doc: Document) -> bool:
-    """Whether ``doc`` is a sports report: four or more distinct :data:`SPORTS_WORDS` among its tokens."""
+    """Whether ``doc`` is a sports report: four or more distinct :data:`SPORTS_WORDS` among its tokens (كرة القدم,
+    السلة, اليد count as two)."""
     seen = set()
-    for t in doc.tokens:
+    for k, t in enumerate(doc.tokens):
         n = t.norm
+        if n in ("كره", "لكره", "بكره") and k + 1 < len(doc.tokens) and doc.tokens[k + 1].norm in ("القدم", "السله", "اليد"):
+            seen.update(("كره", n + "_"))  # كرة القدم / السلة / اليد: football, basketball, handball count twice
         if n in SPORTS_WORDS:
             seen.add(n)
         elif n[:1] in ("و", "ف", "ب", "ل") and n[1:] in SPORTS_WORDS:
