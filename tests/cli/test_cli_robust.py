@@ -119,3 +119,12 @@ def test_help_texts_show_install_extras_and_no_rst_markup() -> None:
     assert "``" not in r.stdout
     r = run_cli("bench", "dates", "--help", env={**os.environ, "COLUMNS": "400"})
     assert "pip install 'khabar[test]'" in r.stdout
+
+
+def test_debug_adds_the_traceback_but_keeps_the_exit_code(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.txt")
+    plain = run_cli("extract", missing, "-p", "2025-01-01")
+    debug = run_cli("--debug", "extract", missing, "-p", "2025-01-01")
+    assert plain.returncode == debug.returncode == 2
+    assert "Traceback" in debug.stderr and "Traceback" not in plain.stderr
+    assert plain.stderr.strip().splitlines()[-1] == debug.stderr.strip().splitlines()[-1]

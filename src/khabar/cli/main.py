@@ -288,9 +288,11 @@ def main() -> None:
         if isinstance(rc, int) and rc:
             sys.exit(rc)
     except KhabarError as exc:
-        if debug:
-            raise
         _code = 2 if isinstance(exc, (InputError, ConfigError)) else 1
+        if debug:  # the traceback, then the same one line and exit code as without --debug
+            import traceback
+
+            traceback.print_exc()
         try:
             _fail(str(exc), _code)
         except typer.Exit as e:
@@ -317,7 +319,10 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         if debug:
-            raise
+            import traceback
+
+            traceback.print_exc()
+            sys.exit(3)
         typer.echo(f"khabar: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
         sys.exit(3)
 
