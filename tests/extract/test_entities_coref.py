@@ -245,3 +245,17 @@ def test_linking_dev_split_floors() -> None:
 def test_linking_test_split_floors() -> None:
     s = _eval(TEST)  # held out: measured 2026-11 lenient 0.992, linking 0.953, coref 0.875
     assert s["lenient"]["f1"] >= 0.95 and s["linking"]["accuracy"] >= 0.93 and s["coref"]["accuracy"] >= 0.8  # type: ignore[operator]
+
+
+def test_abd_compound_names_are_one_name_unit() -> None:
+    """عبد العاطي is Abdelatty's short name, not a second mention of عبد الفتاح البرهان (shared عبد)."""
+    import datetime as _dt
+
+    from khabar.doc import Document as _Doc, Meta as _Meta
+    from khabar.pipeline import default_pipeline as _dp
+
+    text = ("التقى الوزير بدر عبد العاطي الرئيس عبد الفتاح البرهان في بورتسودان. "
+            "وقال عبد العاطي إن القاهرة تدعم الحل السياسي.")
+    doc = _dp(["segment", "entities"])(_Doc.new(text, _Meta(published=_dt.date(2025, 4, 15))))
+    short = [e for e in doc.entities if e.text == "عبد العاطي"]
+    assert short and all(e.name_en == "Badr Abdelatty" for e in short)

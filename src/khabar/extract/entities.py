@@ -972,8 +972,8 @@ def _coref(nt: NormalizedText, toks: list[tuple[int, int, str]], kept: list[_Can
                 else:
                     c.canonical = "khabar:PER:" + key.replace(" ", "_")
                     c.name_en = transliterate(nt.original[nt.to_original[c.ns]:nt.span(c.ns, c.ne)[1]])
-        words = nt.text[c.ns:c.ne].split()
-        if len(words) >= 2:
+        words = _name_units(nt.text[c.ns:c.ne])
+        if len(nt.text[c.ns:c.ne].split()) >= 2:
             for w in (words[0], words[-1]):
                 if len(w) >= 3 and w not in stop and w not in mods:
                     by_token.setdefault(w, set()).add(c.canonical)
@@ -1030,8 +1030,28 @@ def _surname_reading(text: str, end: int, p: _Cand) -> bool:
     return not prev.startswith(("ال", "وال", "بال", "لل", "فال"))
 
 
+_NAME_PARTICLES = frozenset(normalize_phrase(w) for w in ("عبد", "بن", "ابن", "بنت", "أبو", "أبي", "أبا", "أم", "آل", "ولد"))
+
+
+def _name_units(name: str) -> list[str]:
+    """The words of a normalized name with each particle joined to the word after it:
+    ``بدر عبد العاطي`` → [بدر, عبد العاطي]; ``عبد الفتاح البرهان`` → [عبد الفتاح, البرهان]."""
+    out: list[str] = []
+    words = name.split()
+    k = 0
+    while k < len(words):
+        if words[k] in _NAME_PARTICLES and k + 1 < len(words):
+            out.append(words[k] + " " + words[k + 1])
+            k += 2
+        else:
+            out.append(words[k])
+            k += 1
+    return out
+
+
 def _shares_token(a: str, b: str) -> bool:
-    return bool(set(a.split()) & set(b.split()))
+    """Two names share a name unit (a particle counts with its word: عبد العاطي is not عبد الفتاح)."""
+    return bool(set(_name_units(a)) & set(_name_units(b)))
 
 
 def _link_by_office(nt: NormalizedText, roles: list[RolePhrase], day: object) -> None:
