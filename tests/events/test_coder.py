@@ -538,3 +538,16 @@ def test_football_words_make_a_sports_report() -> None:
 
     assert sports_report(make(text))
     assert not sports_report(make("هاجم مسلحون من حماس حاجزا قرب الملعب البلدي في غزة."))
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("ونفى المتحدث باسم حماس في غزة العميد خالد يوسف في بيان أن تكون عناصره قد هاجمت المعبر.", "denied"),
+        ("ومن المقرر أن يتوجه رجب طيب أردوغان يوم الثلاثاء إلى القاهرة لإجراء محادثات مع الرئيس.", "planned"),
+        ("وأكد المتحدث باسم حماس في غزة العميد خالد يوسف في بيان أن عناصره هاجمت المعبر.", "occurred"),
+    ],
+)
+def test_status_cue_before_a_long_subject_and_an_an_clause(text: str, status: str) -> None:
+    evs = [e for e in run(text) if e.type in ("ASSAULT", "CONSULT")]
+    assert evs and evs[0].status == status

@@ -979,7 +979,40 @@ def _status(doc: Document, c: _Cand, a: int, cs: int, req_before: frozenset[int]
             return "planned"
         if k < cs and (n in ("ان", "بان") or n in COMPLEMENTIZERS) and k < cs - 6:
             break
-    return "occurred"
+    return _status_across_complementizer(doc, a, i) or "occurred"
+
+
+_AUX_VERBS = frozenset(normalize_phrase(w) for w in "تكون يكون تكونا يكونوا كانت كان قد".split())
+
+
+def _status_across_complementizer(doc: Document, a: int, i: int) -> str | None:
+    """A status cue governing the أن-clause the trigger at token ``i`` stands in, however long the subject
+    between them (ونفى المتحدث باسم الجيش السوداني العميد نبيل عبد الله في بيان أن تكون قواته قد قصفت …:
+    denied; ومن المقرر أن يتوجه الوزير … لإجراء محادثات: planned). The clause must hold no finite verb before
+    the trigger but auxiliaries (تكون، كان، قد), and the cue must be the first verb or cue before أن."""
+    comp = next((k for k in range(i - 1, max(a, i - 25) - 1, -1) if doc.tokens[k].norm in ("ان", "بان")), None)
+    if comp is None:
+        return None
+    for k in range(comp + 1, i):
+        t = doc.tokens[k]
+        if t.kind == "punct" and t.norm in ("؛", ";", "."):
+            return None
+        if _is_verbish(doc, k) and _stem(t.norm) not in _AUX_VERBS:
+            # another finite verb between: only a purpose complement (أن يتوجه … لإجراء محادثات) stays in scope
+            if not any(doc.tokens[x].norm.startswith("ل") for x in range(k + 1, i + 1)):
+                return None
+    for k in range(comp - 1, max(a, comp - 16) - 1, -1):
+        t = doc.tokens[k]
+        n, st = t.norm, _stem(t.norm)
+        if t.kind == "punct" and n in ("؛", ";", "."):
+            return None
+        if n in STATUS_CUES or st in STATUS_CUES:
+            status = STATUS_CUES.get(n) or STATUS_CUES[st]
+            noun_cue = n in _NOUN_CUES or st in _NOUN_CUES
+            return status if not noun_cue or n in ("المقرر", "مقرر") or st in ("المقرر", "مقرر") else None
+        if _is_verbish(doc, k):
+            return None
+    return None
 
 
 
