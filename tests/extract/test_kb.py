@@ -124,3 +124,20 @@ def test_entries_are_frozen() -> None:
     with pytest.raises(AttributeError):
         e.name_en = "x"  # type: ignore[misc]
     assert isinstance(get_kb(), KnowledgeBase)
+
+
+@pytest.mark.parametrize(
+    "alias, name_en, label",
+    [
+        ("جماعة نصرة الإسلام والمسلمين", "Jama'at Nusrat al-Islam wal-Muslimin", "ORG"),
+        ("مينوسما", "MINUSMA", "ORG"),
+        ("الاتحاد العام التونسي للشغل", "Tunisian General Labour Union", "ORG"),
+        ("سد النهضة", "Grand Ethiopian Renaissance Dam", "FAC"),
+        ("أسياس أفورقي", "Isaias Afwerki", "PER"),
+        ("عاصمي غويتا", "Assimi Goïta", "PER"),
+        ("القصرين", "Kasserine", "GPE"),
+    ],
+)
+def test_sahel_and_maghreb_actors(alias: str, name_en: str, label: str) -> None:
+    e = get_kb().lookup(alias)[0]
+    assert (e.name_en, e.label) == (name_en, label)
