@@ -242,3 +242,15 @@ def test_every_actor_points_to_its_text() -> None:
             if r["source_start"] is not None:
                 assert doc.text[r["source_start"]:r["source_end"]] == r["source_text"]
     assert n >= 20
+
+
+def test_coordinated_clauses_share_the_later_clause_date() -> None:
+    import datetime as dt
+
+    from khabar.doc import Meta
+    from khabar.pipeline import default_pipeline
+
+    text = "قتل خمسة جنود وأصيب عشرة آخرون في هجوم على قاعدة عسكرية قرب الحدود أمس الأحد."
+    doc = default_pipeline()(Document.new(text, Meta(published=dt.date(2025, 3, 10))))
+    assert [(e.type, e.date_value) for e in doc.events if e.type == "ASSAULT"][:2] == [
+        ("ASSAULT", "2025-03-09"), ("ASSAULT", "2025-03-09")]

@@ -1353,6 +1353,7 @@ def code_events(doc: Document) -> tuple[Event, ...]:
         settled: list[tuple[Event, bool | str]] = [(ev, False) for ev in _merge(sent_events, doc)]
         weak_places |= _sentence_setting(doc, phrases, a, b, settled)
         _during_dates(doc, settled)
+        _coordinated_dates(doc, settled)
         for ev, _ in settled:
             events.append((ev.trigger.start, ev))
     events.sort(key=lambda x: x[0])
@@ -1445,6 +1446,24 @@ def _dateline_place(doc: Document, si: int) -> Entity | None:
     if b - a < 3 or doc.tokens[a + 1].kind == "word" or doc.tokens[a + 1].text.strip() not in ("-", "–", "—"):
         return None
     return next((x for x in doc.entities if x.label == "GPE" and x.start == doc.tokens[a].start), None)
+
+
+def _coordinated_dates(doc: Document, sent_events: list[tuple[Event, bool | str]]) -> None:
+    """An occurred event dated only by publication takes the clause date of a later event of the same type in its
+    sentence when the clauses are co-ordinated by و + verb (قُتل 23 جندياً … وأصيب نحو 40 آخرين في هجوم … أمس
+    الأحد: both on Sunday). In place."""
+    for idx, (ev, lk) in enumerate(sent_events):
+        if ev.status != "occurred" or ev.date_source != "published":
+            continue
+        for later, _ in sent_events[idx + 1:]:
+            if later.type != ev.type or later.status != "occurred" or later.date_source != "clause":
+                continue
+            k = _tok_at(doc, later.trigger.start)
+            if not (doc.tokens[k].norm[:1] in ("و", "ف") and doc.tokens[k].start == later.trigger.start - 1 or
+                    k > 0 and doc.tokens[k - 1].norm in ("و", "ف")):
+                continue
+            sent_events[idx] = (replace(ev, date=later.date, date_source="clause", date_value=later.date_value), lk)
+            break
 
 
 def _during_dates(doc: Document, sent_events: list[tuple[Event, bool | str]]) -> None:
