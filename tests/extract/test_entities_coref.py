@@ -259,3 +259,14 @@ def test_abd_compound_names_are_one_name_unit() -> None:
     doc = _dp(["segment", "entities"])(_Doc.new(text, _Meta(published=_dt.date(2025, 4, 15))))
     short = [e for e in doc.entities if e.text == "عبد العاطي"]
     assert short and all(e.name_en == "Badr Abdelatty" for e in short)
+
+
+def test_body_after_a_spokesperson_title_is_not_a_person() -> None:
+    import datetime as _dt
+
+    from khabar.doc import Document as _Doc, Meta as _Meta
+    from khabar.pipeline import default_pipeline as _dp
+
+    text = "وقال المتحدث باسم جماعة الحوثي محمد عبد السلام إن العقوبات لن تغير شيئا."
+    doc = _dp(["segment", "entities"])(_Doc.new(text, _Meta(published=_dt.date(2025, 6, 12))))
+    assert [e.text for e in doc.entities if e.label == "PER"] == ["محمد عبد السلام"]

@@ -356,6 +356,12 @@ def _gazetteer(nt: NormalizedText) -> list[_Cand]:
     return out
 
 
+#: Head nouns of bodies (normalized): never the first word of a person's name after a title.
+_BODY_HEADS = frozenset(normalize_phrase(w) for w in (
+    "تنظيم وكالة حركة جماعة قناة صحيفة موقع منصة شبكة ميليشيا ميليشيات مجموعة جهاز حزب هيئة وزارة الحكومة "
+    "حكومة الجيش جيش الشرطة مجلس المجلس الاتحاد اتحاد منظمة المنظمة رابطة الرابطة لجنة اللجنة قوات القوات"
+).split())
+
 # Generic head nouns and tails around an organization's proper name (ACE name-mention extent:
 # the name without its nominal head, LDC 2005 ACE English/Arabic annotation guidelines).
 _HEADS = ("تنظيم", "وكالة", "حركة", "جماعة", "قناة", "صحيفة", "موقع", "منصة", "شبكة", "ميليشيا",
@@ -910,6 +916,8 @@ def _titled_people(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: li
             continue  # a known person: the gazetteer has it
         gap_ok = j < len(toks) and not nt.text[toks[j - 1][1]:toks[j][0]].strip()
         n = _name_after(toks, j, blocked, first_names, after_complement=complement) if gap_ok else 0
+        if n and _strip(toks[j][2], _BODY_HEADS)[1] in _BODY_HEADS:
+            n = 0  # المتحدث باسم جماعة الحوثي: the body spoken for, not a person's name
         if n >= 2 and toks[j][2] in short_names and not kb.aliases(nt.text[toks[j][0]:toks[j + n - 1][1]]):
             n = 1  # الرئيس صالح يعتزم: the surname of a person already named, then the verb
         if n:
