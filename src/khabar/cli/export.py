@@ -72,8 +72,11 @@ def _country(v: str | None) -> str | None:
 
 
 _DB = typer.Option("--db", help="Database URL or SQLite path (default $KHABAR_DB, else ./khabar.db).")
-_SINCE = typer.Option("--since", help="Events on or after this day (YYYY-MM-DD; the event's date, else the publication date).")
-_UNTIL = typer.Option("--until", help="Events on or before this day (YYYY-MM-DD).")
+_SINCE = typer.Option("--since", help=(
+    "Events on or after this day (YYYY-MM-DD), by the event's day: its own date when that names a day, "
+    "else the article's publication date (a month or year such as 2025-02 falls back to publication); "
+    "events with neither are left out."))
+_UNTIL = typer.Option("--until", help="Events on or before this day (YYYY-MM-DD), by the same day as --since.")
 _TYPE = typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")
 _ACTOR = typer.Option("--actor", help="Source or target actor: part of its English name, Arabic text, KB id or key.")
 _COUNTRY = typer.Option("--country", help="Country of the source, target or place: ISO 3166 alpha-3 code (IRQ) or its name (Iraq, العراق).")
