@@ -56,5 +56,5 @@ def parse_published(value: str | dt.date | None, what: str = "published date", *
         except ValueError as exc:
             raise ConfigError(f"{what} {value!r} is not a real calendar date ({exc})") from None
     if not MIN_PUBLISHED <= day <= MAX_PUBLISHED:
-        raise ConfigError(f"{what} {day.isoformat()} is outside the years {MIN_PUBLISHED.year}–{MAX_PUBLISHED.year} khabar accepts for publication dates")
+        raise ConfigError(f"{what} {day.isoformat()!r} is outside the years {MIN_PUBLISHED.year}–{MAX_PUBLISHED.year} khabar accepts for publication dates")
     return day

@@ -390,3 +390,8 @@ def test_byline_dateline_and_its_reporters_are_never_speakers() -> None:
 def test_quoted_four_word_product_name_is_no_quote() -> None:
     text = "أعلنت الشركة أمس عن طرح هاتفها الجديد \"نور برو 5 ماكس\" في الأسواق العربية."
     assert _run_full(text).quotes == ()
+
+
+def test_dateline_with_agencies_as_the_outlet() -> None:
+    doc = _run_full("واشنطن - وكالات: فرضت وزارة الخزانة الأمريكية عقوبات جديدة على شركات شحن.")
+    assert doc.dateline is not None and (doc.dateline.text, doc.dateline.outlet) == ("واشنطن - وكالات", "news agencies")

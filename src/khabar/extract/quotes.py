@@ -296,6 +296,7 @@ _OUTLETS: dict[str, str] = {
         "سانا": "SANA", "واع": "Iraqi News Agency", "بي بي سي": "BBC", "الجزيرة": "Al Jazeera",
         "العربية": "Al Arabiya", "سبوتنيك": "Sputnik", "تاس": "TASS", "شينخوا": "Xinhua", "واس": "Saudi Press Agency",
         "وام": "Emirates News Agency", "قنا": "Qatar News Agency", "كونا": "Kuwait News Agency",
+        "وكالات": "news agencies", "الوكالات": "news agencies",
         "بترا": "Petra News Agency", "إرنا": "IRNA", "بلومبرغ": "Bloomberg", "بلومبيرغ": "Bloomberg",
         "نيويورك تايمز": "The New York Times", "واشنطن بوست": "The Washington Post",
         "وول ستريت جورنال": "The Wall Street Journal", "الغارديان": "The Guardian", "أكسيوس": "Axios",

@@ -254,7 +254,7 @@ def read_input(path: str, *, encoding: str | None = None, max_bytes: int = DEFAU
         if not p.exists():
             raise InputError(source, "no such file")
         if p.is_dir():
-            raise InputError(source, "is a directory; khabar extract reads one article file (give a file path)")
+            raise InputError(source, "is a directory; khabar extract reads one article file (give a file path, or use khabar ingest for a folder)")
         size = p.stat().st_size
         if size > max_bytes:
             raise InputError(source, f"is {human_bytes(size)}; the limit for one article is {human_bytes(max_bytes)} (--max-bytes)")
