@@ -45,7 +45,7 @@ def test_jsonl_bad_published_is_an_error_row_not_a_dateless_article(tmp_path: Pa
     assert [x.error is not None for x in items] == [True, True, True, True, False, False]
     assert "'not-a-date' is not a date in the form YYYY-MM-DD" in items[0].error  # type: ignore[operator]
     assert "'2023-02-30' is not a real calendar date" in items[1].error  # type: ignore[operator]
-    assert "the field date 9999-12-31 is outside" in items[3].error  # type: ignore[operator]
+    assert "the field date '9999-12-31' is outside" in items[3].error  # type: ignore[operator]
     assert (items[4].published, items[5].published) == ("2024-01-05", None)
 
 
