@@ -551,3 +551,7 @@ def test_football_words_make_a_sports_report() -> None:
 def test_status_cue_before_a_long_subject_and_an_an_clause(text: str, status: str) -> None:
     evs = [e for e in run(text) if e.type in ("ASSAULT", "CONSULT")]
     assert evs and evs[0].status == status
+
+
+def test_a_crowd_of_protesters_is_no_build_up() -> None:
+    assert [e.type for e in run("وتجمع حشد من نحو ألفي متظاهر أمام مقر حماس في غزة.") if e.type == "MOBILIZE"] == []

@@ -402,8 +402,8 @@ def _candidates(doc: Document) -> list[_Cand]:
             pick = next((m for m in ms if not m.payload.is_verb), None)  # لعبت is no ل+عبت: a perfect verb takes no ب ك ل
             if pick is None:
                 continue
-        if pick.payload.is_verb and pick.payload.notnext and tj < b and doc.tokens[tj].norm in pick.payload.notnext:
-            continue  # قانون صادر في 2003، بيان صادر عن: the participle "issued", not صادر "confiscated"
+        if pick.payload.notnext and tj < b and doc.tokens[tj].norm in pick.payload.notnext:
+            continue  # قانون صادر في 2003 ("issued", not "confiscated"); حشد من المتظاهرين (a crowd, not a build-up)
         if pick.payload.is_verb and pick.payload.notprep and \
                 _first_prep(doc, tj, min(b, tj + 4), also=pick.payload.notprep) in pick.payload.notprep:
             continue  # بحثت عن عمل، بحثت الأسرة عن مأوى: "searched for", not "discussed"

@@ -141,7 +141,8 @@ class Trigger:
     (مقاطعة سانت لويس is a county, not a boycott); ``notobj`` lists words that, later in the
     same sentence, make it an idiom (فجّر مفاجأة "sprang a surprise", تبادل التهاني);
     ``notpre`` words up to four words before it make it no event (تفكيك عبوة ناسفة: a defused
-    IED); ``notnext`` words right after a verb make it a participle (قانون صادر عن/في: "issued").
+    IED); ``notnext`` words right after it make it another word (قانون صادر عن/في: "issued";
+    حشد من المتظاهرين: "a crowd of").
     """
 
     form: str
