@@ -270,3 +270,14 @@ def test_body_after_a_spokesperson_title_is_not_a_person() -> None:
     text = "وقال المتحدث باسم جماعة الحوثي محمد عبد السلام إن العقوبات لن تغير شيئا."
     doc = _dp(["segment", "entities"])(_Doc.new(text, _Meta(published=_dt.date(2025, 6, 12))))
     assert [e.text for e in doc.entities if e.label == "PER"] == ["محمد عبد السلام"]
+
+
+def test_definite_noun_with_its_adjective_is_no_one_word_name() -> None:
+    import datetime as _dt
+
+    from khabar.doc import Document as _Doc, Meta as _Meta
+    from khabar.pipeline import default_pipeline as _dp
+
+    text = "وأعلنت الحكومة المالية الحداد الوطني ثلاثة أيام على أرواح الضحايا."
+    doc = _dp(["segment", "entities"])(_Doc.new(text, _Meta(published=_dt.date(2025, 3, 10))))
+    assert [e.text for e in doc.entities if e.label == "PER"] == []

@@ -285,6 +285,8 @@ _WORDS_AFTER = re.compile(r" و(\w+(?: \w+){0,2})")
 _FEMININE_PERFECT = re.compile(r"\w{2,}[^ا\W]ت")
 
 
+#: A definite nisba adjective right after a word (normalized text): " الوطني"، " الرسمية"، " العام".
+_DEFINITE_NISBA = re.compile(r" ال\w{2,}(?:ي|يه|يين|يون)(?!\w)| العام(?:ه)?(?!\w)")
 _SPACED_DASH = re.compile(r"\s[-–—]|[-–—]\s")
 
 
@@ -1256,6 +1258,8 @@ def _model_candidates(doc: Document, nt: NormalizedText, kept: list[_Cand]) -> l
                 continue  # one-word MISC outside the KB: currencies and common nouns (دولار)
             if single and (conf < MODEL_MIN_SINGLE or key in reject) or conf < MODEL_MIN_CONF:
                 continue
+            if single and label == "PER" and key.startswith("ال") and _DEFINITE_NISBA.match(nt.text, ne):
+                continue  # الحداد الوطني (national mourning): a definite noun with its adjective, not al-Haddad
             if not _ARABIC_LETTER.search(key):
                 continue  # the model reads Arabic; Latin-only or digit spans are the gazetteer's
             cand = _Cand(ns, ne, label, "model")
