@@ -246,3 +246,9 @@ def test_gold_article(shared_dir: Path) -> None:
              if g["label"] == p.label and g["start"] < p.end and p.start < g["end"]]
     ok = sum(1 for g, p in pairs if (g.get("kb") and g["kb"] == p.kb) or (g.get("name_en") and g["name_en"] == p.name_en))
     assert ok / len(pairs) >= 0.9
+
+
+def test_context_alias_with_an_agreeing_adjective_is_the_common_noun() -> None:
+    text = "تبنت جماعة تابعة لتنظيم القاعدة الهجوم. وكانت القاعدة العسكرية تضم نحو 300 جندي."
+    starts = [e.start for e in run(text) if e.name_en == "al-Qaeda"]
+    assert starts == [text.index("القاعدة")]

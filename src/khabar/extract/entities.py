@@ -287,6 +287,8 @@ _FEMININE_PERFECT = re.compile(r"\w{2,}[^ا\W]ت")
 
 #: A definite nisba adjective right after a word (normalized text): " الوطني"، " الرسمية"، " العام".
 _DEFINITE_NISBA = re.compile(r" ال\w{2,}(?:ي|يه|يين|يون)(?!\w)| العام(?:ه)?(?!\w)")
+#: A definite feminine nisba adjective right after a word (normalized text): " العسكريه"، " الجويه".
+_FEM_NISBA_AFTER = re.compile(r" ال\w{2,}يه(?!\w)")
 _SPACED_DASH = re.compile(r"\s[-–—]|[-–—]\s")
 
 
@@ -345,7 +347,8 @@ def _gazetteer(nt: NormalizedText) -> list[_Cand]:
                 countries.add(opts[0].entry.country)
     out = []
     for (ns, ne), opts in by_span.items():
-        opts = [a for a in opts if not a.needs_context or a.entry.kb_id in attested
+        common = _FEM_NISBA_AFTER.match(nt.text, ne) is not None  # القاعدة العسكرية: the base, not al-Qaeda
+        opts = [a for a in opts if not a.needs_context or (a.entry.kb_id in attested and not common)
                 or a.cue and place_cued(kb, nt.text, ns, ne)]
         if not opts:
             continue
