@@ -151,3 +151,54 @@ def test_sqlite_statements_have_a_few_shapes_whatever_the_batch_sizes(tmp_path, 
     # eight batches of eight lengths, yet few distinct texts (each table's insert, lookups, 64/32/…/1-row RETURNING)
     assert len(set(texts)) <= 40
     store.close()
+
+
+# --- third pass: rows built as one dict literal each, event rows updated in place -------------------
+
+_ENT = {"id": "T1", "start": 0, "end": 5, "text": "بغداد", "label": "GPE", "kb": "Q1530", "canonical": "بغداد" * 80, "name_en": "Baghdad", "country": "IRQ", "source": "kb"}
+
+
+def test_record_table_rows_have_exactly_the_stored_columns() -> None:
+    rec = {
+        "id": "d1", "text": "بغداد اليوم", "sentences": [{"start": 0, "end": 11}], "meta": {"published": "2024-01-02"},
+        "entities": [_ENT],
+        "timexes": [{"id": "D1", "start": 6, "end": 11, "text": "اليوم", "type": "DATE", "value": "2024-01-02"}],
+        "quantities": [{"id": "Q1", "start": 0, "end": 1, "text": "3", "value": 3, "unit": None}, {"id": "Q2", "start": 0, "end": 1, "text": "؟", "value": "x"}],
+        "quotes": [{"id": "U1", "start": 0, "end": 5, "text": "نص", "direct": 1, "speaker": {"text": "الوزير", "entity": "T1"}}, {"id": "U2", "start": 0, "end": 1, "text": "ن"}],
+        "attributions": [{"id": "A1", "start": 0, "end": 5, "text": "قال", "source": "الوزير"}],
+        "events": [],
+    }
+    rows = store_mod.prepare_rows(rec)
+    assert rows["entities"] == [{"doc_id": "d1", "ord": 0, "local_id": "T1", "start": 0, "end": 5, "text": "بغداد", "data": _ENT, "label": "GPE",
+                                 "kb": "Q1530", "canonical": ("بغداد" * 80)[:300], "name_en": "Baghdad", "country": "IRQ"}]
+    assert rows["timexes"][0] == {"doc_id": "d1", "ord": 0, "local_id": "D1", "start": 6, "end": 11, "text": "اليوم", "data": rec["timexes"][0], "type": "DATE", "value": "2024-01-02"}
+    assert [(q["value"], q["unit"]) for q in rows["quantities"]] == [(3.0, None), (None, None)]  # a non-number value is no float
+    assert [(q["direct"], q["speaker_text"], q["speaker_entity"]) for q in rows["quotes"]] == [(True, "الوزير", "T1"), (False, None, None)]
+    assert rows["attributions"][0]["source"] == "الوزير" and rows["sentences"] == [{"doc_id": "d1", "idx": 0, "start": 0, "end": 11}]
+    for kind in ("entities", "timexes", "quantities", "quotes", "attributions"):  # every key is a column of the table
+        cols = set(store_mod._SPAN_TABLES[kind].columns.keys())
+        assert all(set(r) <= cols for r in rows[kind]), kind
+
+
+def test_fuse_key_is_the_json_text_hash_it_always_was() -> None:
+    import hashlib
+
+    ev = {"type": "ASSAULT", "source": {"text": "الجيش"}, "target": None, "location": "T1", "date": None}
+    keys = store_mod.event_keys(ev, {"T1": _ENT}, {})
+    raw = json.dumps(["ASSAULT", keys["source"], None, "Q1530", None], ensure_ascii=False)
+    assert keys["fuse_key"] == hashlib.sha1(raw.encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("n", [1, 7, 8, 20])
+def test_rows_with_keys_that_are_not_columns_insert_on_any_batch_size(db_url: str, n: int) -> None:
+    """An event row keeps its ``fuse_key`` (not a column) when it is inserted; small and large batches alike."""
+    from sqlalchemy import select
+
+    from khabar.store import schema as S
+
+    st = Store(db_url)
+    with st.engine.begin() as c:
+        store_mod._bulk_insert(c, S.sources, [{"name": f"outlet-{i}", "fuse_key": "not a column"} for i in range(n)])
+    with st.engine.connect() as c:
+        assert sorted(r[0] for r in c.execute(select(S.sources.c.name))) == sorted(f"outlet-{i}" for i in range(n))
+    st.close()

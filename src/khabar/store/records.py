@@ -21,7 +21,7 @@ from khabar import doc as D
 __all__ = ["document_from_record", "from_json"]
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)  # one entry per record class (a few dozen at most)
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(D))
 

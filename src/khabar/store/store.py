@@ -575,7 +575,8 @@ class Store:
         for prep, sid in docs:
             for ev in prep["events"]:
                 cid = fused[(sid, ev["fuse_key"])]
-                ev_rows.append({k: v for k, v in ev.items() if k != "fuse_key"} | {"corpus_event_id": cid})
+                ev["corpus_event_id"] = cid  # in place: the inserts take the table's columns only (``fuse_key`` is not one)
+                ev_rows.append(ev)
                 members.append({"corpus_event_id": cid, "doc_id": ev["doc_id"], "event_id": ev["local_id"]})
             arg_rows += prep["arguments"]
         ev_rows.sort(key=_by_doc_id)  # primary-key order (stable: a document's events stay in order)
@@ -779,21 +780,28 @@ def _day(date_value: str | None, published: str | None) -> dt.date | None:
     return dt.date.fromisoformat(published) if published else None
 
 
-def _span_row(kind: str, x: Mapping[str, Any]) -> dict[str, Any]:
-    row: dict[str, Any] = {"local_id": x["id"], "start": x.get("start"), "end": x.get("end"), "text": x.get("text"), "data": x}
+def _span_rows(kind: str, doc_id: str, xs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of one record table for a document: one dict literal per row (this runs for every
+    entity, timex, quantity, quote and attribution of every ingested document)."""
     if kind == "entities":
-        row.update(label=x.get("label"), kb=x.get("kb"), canonical=(x.get("canonical") or "")[:300], name_en=x.get("name_en"), country=x.get("country"))
-    elif kind == "timexes":
-        row.update(type=x.get("type"), value=x.get("value"))
-    elif kind == "quantities":
-        v = x.get("value")
-        row.update(value=float(v) if isinstance(v, (int, float)) else None, unit=x.get("unit"))
-    elif kind == "quotes":
-        sp = x.get("speaker") or {}
-        row.update(direct=bool(x.get("direct")), speaker_text=sp.get("text"), speaker_entity=sp.get("entity"))
-    elif kind == "attributions":
-        row.update(source=x.get("source"))
-    return row
+        return [{"doc_id": doc_id, "ord": i, "local_id": x["id"], "start": x.get("start"), "end": x.get("end"), "text": x.get("text"), "data": x,
+                 "label": x.get("label"), "kb": x.get("kb"), "canonical": (x.get("canonical") or "")[:300], "name_en": x.get("name_en"),
+                 "country": x.get("country")} for i, x in enumerate(xs)]
+    if kind == "timexes":
+        return [{"doc_id": doc_id, "ord": i, "local_id": x["id"], "start": x.get("start"), "end": x.get("end"), "text": x.get("text"), "data": x,
+                 "type": x.get("type"), "value": x.get("value")} for i, x in enumerate(xs)]
+    if kind == "quantities":
+        return [{"doc_id": doc_id, "ord": i, "local_id": x["id"], "start": x.get("start"), "end": x.get("end"), "text": x.get("text"), "data": x,
+                 "value": float(v) if isinstance(v := x.get("value"), (int, float)) else None, "unit": x.get("unit")} for i, x in enumerate(xs)]
+    if kind == "quotes":
+        return [{"doc_id": doc_id, "ord": i, "local_id": x["id"], "start": x.get("start"), "end": x.get("end"), "text": x.get("text"), "data": x,
+                 "direct": bool(x.get("direct")), "speaker_text": (x.get("speaker") or {}).get("text"),
+                 "speaker_entity": (x.get("speaker") or {}).get("entity")} for i, x in enumerate(xs)]
+    if kind == "attributions":
+        return [{"doc_id": doc_id, "ord": i, "local_id": x["id"], "start": x.get("start"), "end": x.get("end"), "text": x.get("text"), "data": x,
+                 "source": x.get("source")} for i, x in enumerate(xs)]
+    return [{"doc_id": doc_id, "ord": i, "local_id": x["id"], "start": x.get("start"), "end": x.get("end"), "text": x.get("text"), "data": x}
+            for i, x in enumerate(xs)]
 
 
 def _in(c: Any, col: Any, values: list[Any]) -> Any:
@@ -870,7 +878,13 @@ def _sqlite_params(c: Any, table: Any, rows: list[dict[str, Any]]) -> tuple[list
     cols = [col for col in table.columns if col.name in keys]
     names = [col.name for col in cols]
     if hit is None:
-        procs = [(i, p) for i, p in enumerate(col.type._cached_bind_processor(c.dialect) for col in cols) if p is not None]
+        from sqlalchemy import JSON
+
+        # JSON columns: the encoder itself (SQLAlchemy's processor wraps the same ``json_serializer``
+        # call in NULL checks that never apply to these rows: ``None`` is stored as ``null`` either way)
+        procs = [(i, p) for i, p in enumerate(_JSON_ENCODER.encode if isinstance(col.type, JSON) and not col.type.none_as_null
+                                               and c.dialect._json_serializer is json_dumps else col.type._cached_bind_processor(c.dialect)
+                                               for col in cols) if p is not None]
         hit = (itemgetter(*names) if len(names) > 1 else (lambda r, n=names[0]: (r[n],)), procs)
         _SQLITE_BINDS[(table.name, keys)] = hit
     get, procs = hit
@@ -895,21 +909,25 @@ def _sqlite_executemany(c: Any, table: Any, rows: list[dict[str, Any]]) -> None:
 def _bulk_insert(c: Any, table: Any, rows: list[dict[str, Any]]) -> None:
     """Insert ``rows`` (dicts with the same keys) into ``table`` inside ``c``'s transaction.
 
+    Keys that are not columns of ``table`` are ignored (an event row carries its ``fuse_key``).
+
     PostgreSQL: one ``COPY … FROM STDIN`` through psycopg 3 (JSON columns
     wrapped as ``Json``), several times faster than psycopg's pipelined
     row-by-row ``executemany``; columns not in the rows take their server
     default (none of the record tables has a Python-side default that the
     rows omit). SQLite: one driver-level ``executemany`` with each column's
     SQLAlchemy bind processor applied (the same stored values as
-    ``insert(table)``, without SQLAlchemy's per-row parameter handling).
+    ``insert(table)``, without SQLAlchemy's per-row parameter handling), whatever
+    the number of rows (one SQL text per table and key set).
     """
     if not rows:
         return
-    if c.dialect.name == "sqlite" and len(rows) >= 8:
+    if c.dialect.name == "sqlite":
         _sqlite_executemany(c, table, rows)
         return
     if c.dialect.name != "postgresql" or len(rows) < 8:
-        c.execute(insert(table), rows)
+        cols = table.columns
+        c.execute(insert(table), [{k: v for k, v in r.items() if k in cols} for r in rows] if any(k not in cols for k in rows[0]) else rows)
         return
     from psycopg.types.json import Json
     from sqlalchemy import JSON
@@ -949,7 +967,7 @@ def prepare_rows(record: Mapping[str, Any]) -> dict[str, Any]:
     sents = record.get("sentences") or []
     out: dict[str, Any] = {"sentences": [{"doc_id": doc_id, "idx": i, "start": s["start"], "end": s["end"]} for i, s in enumerate(sents)]}
     for kind in _SPAN_TABLES:
-        out[kind] = [{"doc_id": doc_id, "ord": i, **_span_row(kind, x)} for i, x in enumerate(record.get(kind) or ())]
+        out[kind] = _span_rows(kind, doc_id, record.get(kind) or ())
     ev_rows: list[dict[str, Any]] = []
     arg_rows: list[dict[str, Any]] = []
     fuse: dict[str, dict[str, Any]] = {}
@@ -1023,6 +1041,11 @@ def _actor_key(actor: Mapping[str, Any] | None, ents: Mapping[str, Mapping[str, 
     return str(key)[:300] or None
 
 
+#: ``json.dumps(value, ensure_ascii=False)`` without building an encoder per call (the fuse-key text;
+#: its SHA-1 is stored, so the text must stay exactly this).
+_KEY_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def event_keys(e: Mapping[str, Any], ents: Mapping[str, Mapping[str, Any]], tx: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """The identity of an event for fusion: type, source, target, place and date keys, and their hash.
 
@@ -1044,7 +1067,7 @@ def event_keys(e: Mapping[str, Any], ents: Mapping[str, Mapping[str, Any]], tx: 
         "target_country": (tgt or {}).get("country"),
         "place_country": loc.get("country"),
     }
-    raw = json.dumps([e["type"], keys["source"], keys["target"], keys["place"], keys["date"]], ensure_ascii=False)
+    raw = _KEY_ENCODER.encode([e["type"], keys["source"], keys["target"], keys["place"], keys["date"]])  # = json.dumps(…, ensure_ascii=False)
     keys["fuse_key"] = hashlib.sha1(raw.encode("utf-8")).hexdigest()
     names = []
     for a in (src, tgt):
