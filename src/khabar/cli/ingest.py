@@ -156,12 +156,15 @@ def bench_ingest(
     workdir: Annotated[Optional[str], typer.Option(help="Folder for the generated corpus and SQLite files (default: a temporary folder).")] = None,
     batch: Annotated[int, typer.Option("--batch", help="Documents per write transaction.", min=1)] = 250,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON rows instead of a table.")] = False,
+    corpus: Annotated[Optional[str], typer.Option("--corpus", help="Real articles instead of generated ones: the first N distinct articles of a folder (recursive) or a .jsonl/.json/.csv/.zip/.txt file (fields text|content, title, url, published|date|date_extracted, source).", metavar="PATH")] = None,
 ) -> None:
-    """Measure ingestion: docs/s, peak memory and overhead share for engines × databases on generated articles.
+    """Measure ingestion: docs/s, peak memory and overhead share for engines × databases on generated or real articles.
 
-    Example:
+    Examples:
 
         khabar bench ingest --n 1000 --pg postgresql://postgres@127.0.0.1/khabar_bench
+
+        khabar bench ingest --n 1000 --engines local --corpus ../shared/data/saudinewsnet/dataset
     """
     import tempfile
     from pathlib import Path
@@ -172,14 +175,14 @@ def bench_ingest(
     tmp.mkdir(parents=True, exist_ok=True)
     dbs = [("sqlite", f"sqlite:///{tmp / 'bench.db'}")] + ([("postgresql", pg)] if pg else [])
     configs = [(e.strip(), url) for e in engines.split(",") if e.strip() for _, url in dbs]
-    rows = [r for size in n for r in bench(size, configs, tmp, workers=workers, write_batch=batch)]
+    rows = [r for size in n for r in bench(size, configs, tmp, workers=workers, write_batch=batch, corpus_path=corpus)]
     if json_out:
         typer.echo(json.dumps(rows, indent=1))
         return
     from rich.console import Console
     from rich.table import Table
 
-    t = Table(title="khabar bench ingest (generated articles)")
+    t = Table(title="khabar bench ingest (" + (f"real articles: {corpus}" if corpus else "generated articles") + ")")
     for col in ("N", "engine", "db", "docs/s", "docs/s per worker", "seconds", "overhead", "overhead (CPU)", "client CPU ms/doc", "extract CPU ms/doc", "peak RSS MiB", "worker RSS MiB", "load", "failed"):
         t.add_column(col, justify="right")
     for r in rows:

@@ -1,7 +1,9 @@
 """Ingest benchmark (``khabar bench ingest``): docs/s, peak memory and overhead share per configuration.
 
 Each configuration (engine × database) runs in a fresh subprocess on the same
-generated corpus (:mod:`khabar.ingest.synth`) into an empty database, so peak
+corpus — generated (:mod:`khabar.ingest.synth`), or the first N articles of a
+real corpus the user points at (``corpus=``, :mod:`khabar.ingest.corpus`) —
+into an empty database, so peak
 RSS (``ru_maxrss`` of that process; Dask workers are separate processes and
 not included) is not polluted by earlier runs. ``overhead`` is the share of
 wall time not spent inside extraction (reading, hashing, MinHash, storing),
@@ -110,11 +112,33 @@ def run_config(corpus: str, engine: str, db_url: str, workers: int = 2, batch_si
     }
 
 
-def bench(n: int, configs: list[tuple[str, str]], workdir: Path, workers: int = 2, seed: int = 0, write_batch: int = 250) -> list[dict[str, Any]]:
-    """Run every ``(engine, db_url)`` configuration on ``n`` generated articles, each in a subprocess."""
-    from khabar.ingest.synth import write_jsonl
+def bench(n: int, configs: list[tuple[str, str]], workdir: Path, workers: int = 2, seed: int = 0, write_batch: int = 250,
+          corpus_path: str | Path | None = None) -> list[dict[str, Any]]:
+    """Run every ``(engine, db_url)`` configuration on ``n`` articles, each in a subprocess.
 
-    corpus = write_jsonl(workdir / f"bench-{n}.jsonl", n, seed=seed)
+    Args:
+        corpus_path: a folder or file of real articles (:func:`khabar.ingest.corpus.iter_corpus`
+            formats); its first ``n`` distinct articles are used. ``None``: ``n``
+            generated articles (:mod:`khabar.ingest.synth`, ``seed``).
+
+    Returns:
+        One dict per configuration (:func:`run_config`'s keys plus ``n`` and
+        ``corpus``: ``"generated"`` or the corpus path), or ``{"engine", "db",
+        "error"}`` when its subprocess failed.
+
+    Raises:
+        ConfigError: ``corpus_path`` is missing, unsupported or holds fewer than ``n`` articles.
+    """
+    if corpus_path is None:
+        from khabar.ingest.synth import write_jsonl
+
+        corpus = write_jsonl(workdir / f"bench-{n}.jsonl", n, seed=seed)
+        label = "generated"
+    else:
+        from khabar.ingest.corpus import write_corpus_jsonl
+
+        corpus = write_corpus_jsonl(corpus_path, workdir / f"corpus-{n}.jsonl", n)
+        label = str(corpus_path)
     out = []
     for engine, url in configs:
         code = f"import json,sys; from khabar.ingest.bench import run_config; print(json.dumps(run_config({str(corpus)!r}, {engine!r}, {url!r}, {workers}, write_batch={write_batch})))"
@@ -124,5 +148,6 @@ def bench(n: int, configs: list[tuple[str, str]], workdir: Path, workers: int = 
             continue
         row = json.loads(r.stdout.strip().splitlines()[-1])
         row["n"] = n
+        row["corpus"] = label
         out.append(row)
     return out
