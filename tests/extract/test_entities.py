@@ -252,3 +252,10 @@ def test_context_alias_with_an_agreeing_adjective_is_the_common_noun() -> None:
     text = "تبنت جماعة تابعة لتنظيم القاعدة الهجوم. وكانت القاعدة العسكرية تضم نحو 300 جندي."
     starts = [e.start for e in run(text) if e.name_en == "al-Qaeda"]
     assert starts == [text.index("القاعدة")]
+
+
+@pytest.mark.parametrize("text", ["وقالت وزارة الخارجية", "بيان وزارة الدفاع", "وقالت وزارة"])
+def test_text_ending_in_a_ministry_name(text: str) -> None:
+    """A text whose last words are وزارة + portfolio raised IndexError (29 of 10,000 real articles)."""
+    ents = run(text)
+    assert [e.text for e in ents] == ([] if text.endswith("وزارة") else [text.split(" ", 1)[1]])

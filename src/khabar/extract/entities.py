@@ -493,14 +493,12 @@ def _ministries(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: list[
         pname = None
         end_i = i
         for n in (3, 2, 1):
-            if i + n < len(toks) + 1:
-                words = " ".join(t[2] for t in toks[i + 1:i + 1 + n])
-                if words in port and i + n < len(toks):
-                    pname, end_i = port[words], i + n
-                    break
-                if words in port:
-                    pname, end_i = port[words], i + n
-                    break
+            if i + n >= len(toks):
+                continue  # fewer than n words left (a text ending in وزارة الخارجية): the shorter n fit
+            words = " ".join(t[2] for t in toks[i + 1:i + 1 + n])
+            if words in port:
+                pname, end_i = port[words], i + n
+                break
         if pname is None:
             continue
         ne = toks[end_i][1]
