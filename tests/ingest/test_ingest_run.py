@@ -124,3 +124,22 @@ def test_killed_run_restarts_without_loss_or_duplicates_postgresql(tmp_path: Pat
     store = _kill_and_restart(url, count, tmp_path, n)
     _check_complete(store, n)
     eng.dispose()
+
+
+def test_undated_articles_and_a_late_published_are_reported(tmp_path: Path) -> None:
+    import json
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "x.txt").write_text("قتل ثلاثة جنود أمس في هجوم على حاجز قرب الحدود.", encoding="utf-8")
+    (src / "y.txt").write_text("التقى وزير الخارجية نظيره الأردني يوم الأحد في عمان.", encoding="utf-8")
+    db = tmp_path / "k.db"
+    r = CliRunner().invoke(app, ["ingest", str(src), "--db", str(db), "--no-progress", "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout.strip().splitlines()[-1])["undated"] == 2
+    r = CliRunner().invoke(app, ["ingest", str(src), "--db", str(db), "--no-progress"])
+    assert "2 stored article(s) have no publication date" not in r.output  # nothing stored this time
+    r = CliRunner().invoke(app, ["ingest", str(src), "--db", str(db), "--no-progress", "-p", "2025-03-10"])
+    assert r.exit_code == 0 and "were already stored and were not extracted again" in " ".join(r.output.split())
+    r = CliRunner().invoke(app, ["ingest", str(src), "--db", str(tmp_path / "k2.db"), "--no-progress", "--json", "-p", "2025-03-10"])
+    assert json.loads(r.stdout.strip().splitlines()[-1])["undated"] == 0

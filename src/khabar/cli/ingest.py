@@ -112,6 +112,14 @@ def ingest(
             + ("; run the same command again to resume" if interrupted else ""),
             highlight=False,
         )
+        if summary.undated:
+            console.print(f"note: {summary.undated} stored article(s) have no publication date, so their relative dates "
+                          "(أمس، الشهر الماضي) are unresolved and date filters skip their events; give --published "
+                          "or dated input (JSONL published, page metadata)", highlight=False)
+        if summary.skipped and published is not None:
+            console.print(f"note: {summary.skipped} article(s) were already stored and were not extracted again, so "
+                          "--published does not apply to them; ingest into a new --db to extract them with this date",
+                          highlight=False)
     if store is not None:
         store.close()
     if interrupted:

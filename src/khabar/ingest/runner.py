@@ -118,6 +118,13 @@ def process_item(item: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[s
             "rows": prepare_rows(record), "extract_s": extract_s, "extract_cpu": extract_cpu}
 
 
+def _published_of(res: Mapping[str, Any]) -> str | None:
+    """The publication date of an extraction result's record, if it has one."""
+    rec = res.get("record") or {}
+    meta = rec.get("meta") or {} if isinstance(rec, Mapping) else {}
+    return meta.get("published") if isinstance(meta, Mapping) else None
+
+
 @dataclass
 class IngestSummary:
     """Counts of one run: ``ok`` stored, ``skipped`` already stored (by an earlier run or another
@@ -138,6 +145,8 @@ class IngestSummary:
     pending: int = 0
     #: extracted documents dropped unwritten when the run was interrupted (a rerun stores them)
     unsaved: int = 0
+    #: stored documents without a publication date (their relative dates are unresolved)
+    undated: int = 0
 
     @property
     def total(self) -> int:
@@ -157,6 +166,7 @@ class IngestSummary:
             "run_id": self.run_id, "ok": self.ok, "skipped": self.skipped, "duplicates": self.duplicates, "failed": self.failed,
             "seconds": round(self.seconds, 3), "docs_per_s": round(self.docs_per_s, 2),
             "overhead_share": round(self.overhead_share, 4), "status": self.status, "unsaved": self.unsaved,
+            "undated": self.undated,
         }
 
 
@@ -296,6 +306,8 @@ def ingest(
         for res, w in zip(buf, written):
             if w.status == "stored":
                 summary.ok += 1
+                if not _published_of(res):
+                    summary.undated += 1
             elif w.status == "failed":
                 store_error(res, StorageError(w.error or "the database refused the write"))
             elif w.duplicate_of in ours:  # a copy of a document this run stored (same text or URL)
@@ -382,6 +394,8 @@ def _ingest_to_parquet(items: Iterable[Item], settings: Mapping[str, Any], *, pr
     def on_result(res: Mapping[str, Any]) -> None:
         if res["ok"]:
             summary.ok += 1
+            if not _published_of(res):
+                summary.undated += 1
             summary.extract_s += res.get("extract_s", 0.0)
             summary.extract_cpu += res.get("extract_cpu", 0.0)
         else:
