@@ -70,6 +70,8 @@ CASES: list[tuple[str, str, list[tuple[str, float | int | None, str | None, str 
     ("elliptic-accusative-thousands", "استقبلت تركيا 3 ملايين لاجئ، تليها الأردن بنحو 700 ألفا.",
      [("3 ملايين لاجئ", 3000000, "refugee", None), ("نحو 700 ألفا", 700000, "refugee", None)]),
     ("part-of-them-before", "تلقت المحكمة 250 طعنا، رفضت منها 200.", [("250 طعنا", 250, "appeal", None), ("200", 200, "appeal", None)]),
+    ("bound-after-nisba", "قتل 23 جنديا أردنيا على الأقل في الهجوم.",
+     [("23 جنديا أردنيا على الأقل", 23, "soldier", "Jordanian")]),
     ("shops-and-devices", "أغلقت البلدية 4 محال وصادرت 120 جهازا مهربا.",
      [("4 محال", 4, "shop", None), ("120 جهازا", 120, "device", None)]),
     ("count-of-them", "تظاهر آلاف الطلاب أمام الوزارة، وقدرت الشرطة عددهم بنحو ثلاثة آلاف.",

@@ -729,6 +729,10 @@ def _adjacent_letter(text: str, ns: int, ne: int) -> bool:
     return False
 
 
+#: An indefinite nisba adjective after a counted noun (normalized): مالياً، أمريكيين، إسرائيليون.
+_NISBA_ACC = re.compile(r"\w{2,}(?:يا|يين|يون|يه)")
+
+
 def _parse_at(toks: list[_Tok], i: int, text: str) -> _Cand | None:
     """One quantity starting at token ``i`` (modifiers, number, range, noun, post-modifiers)."""
     n = len(toks)
@@ -870,13 +874,19 @@ def _parse_at(toks: list[_Tok], i: int, text: str) -> _Cand | None:
                     cand.others = True  # اثنتين منها: "two of them", the unit comes from the partner
                     cand.extra["of_them"] = True
                     k += 1
-    # post-modifiers
-    for phrase, eff in _POST_MODS:
-        e = _match_words(toks, k, phrase, first_clitic=False)
-        if e is not None:
-            effects.append(eff)
-            k = e
+    # post-modifiers, also after one nisba adjective of the noun (23 جندياً مالياً على الأقل)
+    for skip in (0, 1):
+        if skip and not (cand.unit and _word(toks, k) and _NISBA_ACC.fullmatch(_word(toks, k) or "")):
             break
+        for phrase, eff in _POST_MODS:
+            e = _match_words(toks, k + skip, phrase, first_clitic=False)
+            if e is not None:
+                effects.append(eff)
+                k = e
+                break
+        else:
+            continue
+        break
     for eff in effects:
         if eff == "approx":
             cand.approx = True
