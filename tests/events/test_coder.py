@@ -555,3 +555,10 @@ def test_status_cue_before_a_long_subject_and_an_an_clause(text: str, status: st
 
 def test_a_crowd_of_protesters_is_no_build_up() -> None:
     assert [e.type for e in run("وتجمع حشد من نحو ألفي متظاهر أمام مقر حماس في غزة.") if e.type == "MOBILIZE"] == []
+
+
+def test_halting_strikes_is_a_ceasefire_not_an_attack() -> None:
+    evs = run("وأعلن الناتو وقف الغارات الجوية على مواقع حماس الشهر الماضي.")
+    assert [e.type for e in evs if e.type == "ASSAULT"] == []
+    ev = only(evs, "RETREAT")
+    assert ev.mode == "ceasefire"

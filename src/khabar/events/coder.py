@@ -225,6 +225,9 @@ def _idiom_object(doc: Document, words: tuple[str, ...], j: int, b: int) -> bool
                in joined for w in words)
 
 
+#: Nouns of halting an act (normalized): وقف الغارات، تعليق العمليات العسكرية is a ceasefire (RETREAT), not an attack.
+_HALT_NOUNS = frozenset(normalize_phrase(w) for w in "وقف إيقاف تعليق إنهاء توقف إنهائها ووقف".split())
+
 _ANONYMITY = frozenset("كشف الكشف ذكر نشر الافصاح افصاح الاعلان كشفه ذكره".split())
 
 
@@ -453,6 +456,9 @@ def _candidates(doc: Document) -> list[_Cand]:
             else:
                 typ, mode = "MOBILIZE", "troops"
             evidence = True
+        if typ == "ASSAULT" and noun and ti > sent_a and (doc.tokens[ti - 1].norm in _HALT_NOUNS
+                                                          or _stem(doc.tokens[ti - 1].norm) in _HALT_NOUNS):
+            typ, mode = "RETREAT", "ceasefire"  # إعلان واشنطن وقف ضرباتها: halting strikes de-escalates
         if typ == "RETREAT" and mode == "withdraw" and t.obj is None:
             nxt = set().union(*(_word_forms(x.norm) for x in doc.tokens[tj : min(b, tj + 3)]))
             if nxt & _AGREEMENT_NOUNS:
