@@ -562,3 +562,9 @@ def test_halting_strikes_is_a_ceasefire_not_an_attack() -> None:
     assert [e.type for e in evs if e.type == "ASSAULT"] == []
     ev = only(evs, "RETREAT")
     assert ev.mode == "ceasefire"
+
+
+def test_asyndetic_during_it_shares_the_visitor_as_subject() -> None:
+    evs = run("وصل رجب طيب أردوغان إلى القاهرة في زيارة رسمية، التقى خلالها رئيس حركة حماس.")
+    met = [e for e in evs if e.trigger.text == "التقى"]
+    assert met and met[0].source is not None and met[0].source.text == "رجب طيب أردوغان"

@@ -1980,9 +1980,10 @@ def _arguments(
                 if ptgt is None and c.typ == "REQUEST":
                     ptgt = next((p for p in phrases if p.tok_start >= j and p.prep not in _NOT_ADDRESSEE), None)
                 return _actor_of(doc, main, ent_map), (_actor_of(doc, ptgt, ent_map) if ptgt else None)
-        if j < ce and doc.tokens[j].norm in _DURING and "و" in c.m.prefix and subj_before is None:
-            # والتقى خلالها الرئيس السوري …: "during it" refers to the previous event, whose subject this verb
-            # shares (code_events); the phrase after it is the object
+        if j < ce and doc.tokens[j].norm in _DURING and subj_before is None and (
+                "و" in c.m.prefix or i > a and doc.tokens[i - 1].norm in ("،", ",")):
+            # والتقى خلالها الرئيس السوري …، …، التقى خلالها …: "during it" refers to the previous event, whose
+            # subject this verb shares (code_events); the phrase after it is the object
             unmarked = [p for p in after if not p.prep]
             ptgt = tgt or (unmarked[0] if unmarked and not t.intr else None)
             return (_actor_of(doc, src, ent_map) if src else src_actor), (_actor_of(doc, ptgt, ent_map) if ptgt else None)
