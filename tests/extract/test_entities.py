@@ -259,3 +259,9 @@ def test_text_ending_in_a_ministry_name(text: str) -> None:
     """A text whose last words are وزارة + portfolio raised IndexError (29 of 10,000 real articles)."""
     ents = run(text)
     assert [e.text for e in ents] == ([] if text.endswith("وزارة") else [text.split(" ", 1)[1]])
+
+
+def test_bare_ministry_after_the_same_ministry_with_its_country() -> None:
+    ents = run("اعتقلت وزارة الداخلية التونسية عشرين ناشطا. وقالت وزارة الداخلية في بيان إن الموقوفين خالفوا القانون.")
+    bare = [e for e in ents if e.text == "وزارة الداخلية"]
+    assert bare and (bare[0].country, bare[0].name_en) == ("TUN", "Ministry of Interior of Tunisia")

@@ -520,6 +520,12 @@ def _ministries(nt: NormalizedText, toks: list[tuple[int, int, str]], gaz: list[
                     break
         del ent
         name = f"{pname} of {cname}" if cname else pname
+        if country is None:
+            # a later bare mention (وقالت وزارة الداخلية) of a ministry named earlier with its country is that ministry
+            earlier = next((c for c in reversed(out) if c.country and c.canonical.startswith(
+                f"khabar:ORG:ministry:{normalize_phrase(pname)}:")), None)
+            if earlier is not None:
+                country, name = earlier.country, earlier.name_en
         out.append(_Cand(s + off, ne, "ORG", "ministry", name_en=name, country=country,
                          sector="MIL" if pname == "Ministry of Defence" else "GOV",
                          canonical=f"khabar:ORG:ministry:{normalize_phrase(pname)}:{country or ''}"))
