@@ -265,3 +265,9 @@ def test_bare_ministry_after_the_same_ministry_with_its_country() -> None:
     ents = run("اعتقلت وزارة الداخلية التونسية عشرين ناشطا. وقالت وزارة الداخلية في بيان إن الموقوفين خالفوا القانون.")
     bare = [e for e in ents if e.text == "وزارة الداخلية"]
     assert bare and (bare[0].country, bare[0].name_en) == ("TUN", "Ministry of Interior of Tunisia")
+
+
+def test_same_name_capital_in_a_dateline_or_after_the_word_capital() -> None:
+    text = "تونس - فرانس برس: اعتقلت السلطات في تونس عشرين ناشطا. وتظاهر المئات في العاصمة تونس."
+    names = [(e.start, e.name_en) for e in run(text) if e.text == "تونس"]
+    assert names == [(0, "Tunis"), (text.index("تونس", 5), "Tunisia"), (text.rindex("تونس"), "Tunis")]

@@ -357,8 +357,29 @@ def _gazetteer(nt: NormalizedText) -> list[_Cand]:
             in_doc = [a for a in opts if a.entry.kb_id in attested or (a.entry.label != "GPE" or a.entry.country in countries and a.entry.population)]
             best = sorted(in_doc or opts, key=lambda a: (a.entry.kb_id not in attested, a.entry.country not in countries, a.rank))[0]
         ns, ne = _trim_descriptor(nt.text, ns, ne, best)
-        out.append(_Cand(ns, ne, source="gazetteer", options=opts, **_entity_fields(best)))  # type: ignore[arg-type]
+        fields = _entity_fields(best)
+        capital = kb.get(_SAME_NAME_CAPITALS.get(best.entry.country or "", "")) if best.entry.population == 0 else None
+        if capital is not None and best.entry.label == "GPE" and _capital_reading(nt.text, ns, ne):
+            fields = {"label": "GPE", "name_en": capital.name_en, "kb": capital.qid, "country": capital.country,
+                      "canonical": capital.kb_id, "sector": None}
+        out.append(_Cand(ns, ne, source="gazetteer", options=opts, **fields))  # type: ignore[arg-type]
     return out
+
+
+#: Countries whose capital has the same Arabic name (تونس Tunisia / Tunis): country code → the capital's KB id.
+_SAME_NAME_CAPITALS = {"TUN": "Q3572", "DZA": "Q3561", "KWT": "Q35178", "DJI": "Q3604"}
+_CAPITAL_BEFORE = re.compile(r"(?:^|\s)(?:[وب]?(?:ال)?عاصمه|مدينه|بالعاصمه|للعاصمه)(?: ال\w+)? $")
+_DATELINE_AFTER = re.compile(r"\s*(?:[-–—]|\()")
+
+
+def _capital_reading(text: str, ns: int, ne: int) -> bool:
+    """Whether a country name that is also its capital's name (تونس، الجزائر، الكويت، جيبوتي) names the city:
+    after العاصمة / مدينة (في العاصمة تونس، العاصمة الجزائرية الجزائر), or as the place of a dateline at the start of
+    a line (تونس - فرانس برس)."""
+    if _CAPITAL_BEFORE.search(text, max(0, ns - 30), ns):
+        return True
+    line_start = text.rfind("\n", 0, ns) + 1
+    return not text[line_start:ns].strip() and _DATELINE_AFTER.match(text, ne) is not None
 
 
 #: Head nouns of bodies (normalized): never the first word of a person's name after a title.
