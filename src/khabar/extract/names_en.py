@@ -58,6 +58,7 @@ table (ALA-LC and modern Turkish columns).
 from __future__ import annotations
 
 import importlib.resources
+from collections.abc import Callable
 from functools import lru_cache
 
 from khabar.text.normalize import normalize, normalize_phrase
@@ -432,34 +433,43 @@ def _maghreb_word(w: str, country: str, table: dict[str, str], elide: bool = Tru
     return _cap(_maghreb_guess(w, country, elide))
 
 
-def _name_maghreb(ar: str, country: str) -> str:
-    table = _maghreb_table(country)
+def _walk_name(ar: str, pairs: dict[str, str], step: Callable[[str, str, str | None, list[str]], int]) -> list[str]:
+    """English parts of an Arabic name, word by word: a two-word entry of ``pairs`` (normalized key) wins;
+    otherwise ``step(word, normalized word, next word or None, parts so far)`` appends to the parts and
+    returns how many words it consumed (1 or 2). Shared by the Maghreb and the Turkish conventions."""
     words = normalize(ar, alef=False, teh_marbuta=False, maqsura=False).text.split()
     out: list[str] = []
     i = 0
     while i < len(words):
         w = words[i]
-        key = normalize_phrase(w)
         nxt = words[i + 1] if i + 1 < len(words) else None
         pair = normalize_phrase(f"{w} {nxt}") if nxt is not None else ""
-        if pair in table:
-            out.append(table[pair])
+        if pair in pairs:
+            out.append(pairs[pair])
             i += 2
             continue
+        i += step(w, normalize_phrase(w), nxt, out)
+    return out
+
+
+def _name_maghreb(ar: str, country: str) -> str:
+    table = _maghreb_table(country)
+
+    def step(w: str, key: str, nxt: str | None, out: list[str]) -> int:
         if key == "عبد" and nxt is not None and normalize_phrase(nxt).startswith("ال"):
             # عبد العزيز Abdelaziz; before a sun letter the article assimilates: Abderrahmane
             rest_ar = nxt[2:]
             rest = _maghreb_word(rest_ar, country, table, elide=False).lower()
             first = normalize_phrase(rest_ar)[:1]
             out.append("Abde" + rest[:1] + rest if first in _SUN else "Abdel" + rest)
-            i += 2
-            continue
+            return 2
         if nxt is not None and normalize_phrase(nxt) == "الدين":
             out.append(_maghreb_word(w, country, table) + "eddine")  # نور الدين Noureddine
-            i += 2
-            continue
+            return 2
         out.append(_maghreb_word(w, country, table))
-        i += 1
+        return 1
+
+    out = _walk_name(ar, table, step)
     return " ".join(_cap(x) if not x.startswith("El ") else x for x in out if x)
 
 
@@ -572,25 +582,14 @@ def _tr_cap(s: str) -> str:
 
 def _name_turkish(ar: str) -> str:
     given, suffix = _turkish_tables()
-    words = normalize(ar, alef=False, teh_marbuta=False, maqsura=False).text.split()
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        key = normalize_phrase(w)
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        pair = normalize_phrase(f"{w} {nxt}") if nxt is not None else ""
-        if pair in given:
-            out.append(given[pair])
-            i += 2
-            continue
+
+    def step(w: str, key: str, nxt: str | None, out: list[str]) -> int:
         if key in suffix and out:
             out[-1] += suffix[key]  # إمام أوغلو İmamoğlu, يرلي قايا Yerlikaya
-            i += 1
-            continue
-        if key in given:
+        elif key in given:
             out.append(given[key])
         else:
             out.append(_tr_cap(_turkish_guess(w)))
-        i += 1
-    return " ".join(out)
+        return 1
+
+    return " ".join(_walk_name(ar, given, step))
