@@ -214,8 +214,9 @@ _CONTRAST = frozenset("لكن ولكن لكنه لكنها لكنهم ولكنه
 #: Verbs of repelling or foiling an act (their subject is its target, not its agent), as :func:`_stem` forms.
 _REPEL = frozenset(_stem(f) for v in ("صد", "أحبط", "أفشل", "أجهض", "أوقف") for f in verb_forms(v))
 
-#: Prepositions never followed directly by a finite verb (منذ، حتى، قبل/بعد may be: منذ وصل، حتى يعود).
-_NO_VERB_AFTER = frozenset("في من الي علي عن مع ضد داخل قرب عبر حول نحو لدي عند تجاه ازاء لصالح بشان لدى امام خلف".split())
+#: Prepositions never followed directly by a finite verb: all but those that may be (منذ وصل، حتى يعود، بعد
+#: / قبل / عقب / إثر in dates and clauses) and the nouns of direction and place among them.
+_NO_VERB_AFTER = PREPOSITIONS - frozenset("بين شمال جنوب شرق غرب وسط انحاء منذ خلال بحق اثر عقب قبل بعد حتي وراء".split())
 
 def _idiom_object(doc: Document, words: tuple[str, ...], j: int, b: int) -> bool:
     """One of ``words`` (normalized, one or two words; و ب ل ال set aside) occurs in tokens ``[j, b)``."""

@@ -382,12 +382,6 @@ def _capital_reading(text: str, ns: int, ne: int) -> bool:
     return not text[line_start:ns].strip() and _DATELINE_AFTER.match(text, ne) is not None
 
 
-#: Head nouns of bodies (normalized): never the first word of a person's name after a title.
-_BODY_HEADS = frozenset(normalize_phrase(w) for w in (
-    "تنظيم وكالة حركة جماعة قناة صحيفة موقع منصة شبكة ميليشيا ميليشيات مجموعة جهاز حزب هيئة وزارة الحكومة "
-    "حكومة الجيش جيش الشرطة مجلس المجلس الاتحاد اتحاد منظمة المنظمة رابطة الرابطة لجنة اللجنة قوات القوات"
-).split())
-
 # Generic head nouns and tails around an organization's proper name (ACE name-mention extent:
 # the name without its nominal head, LDC 2005 ACE English/Arabic annotation guidelines).
 _HEADS = ("تنظيم", "وكالة", "حركة", "جماعة", "قناة", "صحيفة", "موقع", "منصة", "شبكة", "ميليشيا",
@@ -572,6 +566,13 @@ _ORG_HEADS: dict[str, tuple[str, str, str | None]] = {
     "جسر": ("Bridge", "FAC", None), "معبر": ("Crossing", "FAC", None), "مسجد": ("Mosque", "FAC", None),
     "قصر": ("Palace", "FAC", None), "ملعب": ("Stadium", "FAC", None), "مصفاة": ("Refinery", "FAC", None),
 }
+
+#: Head nouns of bodies (normalized, bare and with the article): never the first word of a person's name after a
+#: title (المتحدث باسم جماعة الحوثي). The organization and facility heads above plus the state's own bodies.
+_BODY_HEADS = frozenset(
+    f for w in (*_HEADS, *_ORG_HEADS, "وزارة", "حكومة", "جيش", "شرطة", "قوات")
+    for f in (normalize_phrase(w), "ال" + normalize_phrase(w))
+)
 # Facilities that are located in the place named after them (مطار نيامي is in Niamey), unlike
 # streets and squares named after places (شارع فلسطين is not in Palestine).
 _LOCATED = frozenset({"Airport", "Hospital", "Embassy", "Consulate", "Port", "Prison", "Crossing", "Mosque",
