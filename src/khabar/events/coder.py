@@ -218,16 +218,21 @@ _REPEL = frozenset(_stem(f) for v in ("صد", "أحبط", "أفشل", "أجهض"
 #: / قبل / عقب / إثر in dates and clauses) and the nouns of direction and place among them.
 _NO_VERB_AFTER = PREPOSITIONS - frozenset("بين شمال جنوب شرق غرب وسط انحاء منذ خلال بحق اثر عقب قبل بعد حتي وراء".split())
 
+
 def _idiom_object(doc: Document, words: tuple[str, ...], j: int, b: int) -> bool:
-    """One of ``words`` (normalized, one or two words; و ب ل ال set aside) occurs in tokens ``[j, b)``."""
+    """One of ``words`` (normalized phrases; the proclitics of their first word set aside, as of every token)
+    occurs in tokens ``[j, b)``."""
     norms = [strip_clitics(doc.tokens[k].norm)[1] for k in range(j, b) if doc.tokens[k].kind == "word"]
-    joined = " " + " ".join(norms) + " "
-    return any(" " + strip_clitics(w.split(" ")[0])[1] + (" " + " ".join(w.split(" ")[1:]) if " " in w else "") + " "
-               in joined for w in words)
+    joined = f" {' '.join(norms)} "
+    for w in words:
+        first, *rest = w.split(" ")
+        if f" {' '.join([strip_clitics(first)[1], *rest])} " in joined:
+            return True
+    return False
 
 
 #: Nouns of halting an act (normalized): وقف الغارات، تعليق العمليات العسكرية is a ceasefire (RETREAT), not an attack.
-_HALT_NOUNS = frozenset(normalize_phrase(w) for w in "وقف إيقاف تعليق إنهاء توقف إنهائها ووقف".split())
+_HALT_NOUNS = frozenset(normalize_phrase(w) for w in "وقف إيقاف تعليق إنهاء توقف إنهائها".split())
 
 _ANONYMITY = frozenset("كشف الكشف ذكر نشر الافصاح افصاح الاعلان كشفه ذكره".split())
 
