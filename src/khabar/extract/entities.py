@@ -277,7 +277,6 @@ _PLACE_CUES = frozenset(normalize_phrase(w) for w in (
 ).split())
 
 
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORDS_BEFORE = re.compile(r"((?:\w+ ){0,2}\w+)\W*$")
 _WORDS_AFTER = re.compile(r" و(\w+(?: \w+){0,2})")
 # A perfect verb with the feminine subject marker -ت (a country is feminine: وقعت مالي، أعلنت
@@ -312,8 +311,9 @@ def place_cued(kb: KnowledgeBase, text: str, ns: int, ne: int) -> bool:
         return False  # المالي، للبنين: the article makes it a common word
     if prefix.endswith(("ب", "ل")):
         return True
-    m = _WORD_BEFORE.search(text, 0, ws)
-    before = m.group(1) if m else ""
+    m = _WORDS_BEFORE.search(text, max(0, ws - 80), ws)  # a window: the text may be long
+    words_before = m.group(1).split() if m else []
+    before = words_before[-1] if words_before else ""
     if not prefix and (before in _PLACE_CUES or _FEMININE_PERFECT.fullmatch(before)):
         return True
 
@@ -323,9 +323,7 @@ def place_cued(kb: KnowledgeBase, text: str, ns: int, ne: int) -> bool:
         return any(a.entry.label == "GPE" and not a.needs_context for a in kb.aliases(" ".join(words)))
 
     if prefix in ("و", "ف") and before:  # … X ومالي: some 1–3 words just before name a KB place
-        m = _WORDS_BEFORE.search(text, 0, ws)
-        words = m.group(1).split() if m else []
-        if any(_is_place(words[k:]) for k in range(len(words))):
+        if any(_is_place(words_before[k:]) for k in range(len(words_before))):
             return True
     m = _WORDS_AFTER.match(text, ne)  # مالي وX …: some 1–3 words just after و name a KB place
     words = m.group(1).split() if m else []
@@ -378,8 +376,10 @@ def _capital_reading(text: str, ns: int, ne: int) -> bool:
     a line (تونس - فرانس برس)."""
     if _CAPITAL_BEFORE.search(text, max(0, ns - 30), ns):
         return True
-    line_start = text.rfind("\n", 0, ns) + 1
-    return not text[line_start:ns].strip() and _DATELINE_AFTER.match(text, ne) is not None
+    head = text[max(0, ns - 40):ns]  # only a line's first word can be a dateline's place
+    if "\n" not in head and ns > 40:
+        return False
+    return not head.rsplit("\n", 1)[-1].strip() and _DATELINE_AFTER.match(text, ne) is not None
 
 
 # Generic head nouns and tails around an organization's proper name (ACE name-mention extent:
